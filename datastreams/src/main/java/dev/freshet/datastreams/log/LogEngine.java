@@ -1,5 +1,6 @@
 package dev.freshet.datastreams.log;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,11 +12,15 @@ import java.util.Set;
  */
 public interface LogEngine extends AutoCloseable {
 
-    /** Opens the log with that id, creating it empty if it does not exist. Ids are folder-safe. */
+    /**
+     * Opens the log with that id, recovering it from disk or creating it empty. Ids are folder-safe
+     * ({@code [A-Za-z0-9_.-]}). The config applies from the first open in this process on; later
+     * opens return the same instance.
+     */
     ShardLog open(String id, LogConfig config);
 
-    /** The log with that id if it is open or exists on disk. */
-    java.util.Optional<ShardLog> find(String id);
+    /** The log with that id if it was opened in this process and not deleted. */
+    Optional<ShardLog> find(String id);
 
     /** Ids of every log present on disk or open. */
     Set<String> ids();
