@@ -50,6 +50,9 @@ final class ConstraintChecker {
 
     private void structure(StructureShape shape, JsonNode node, String prefix) {
         for (Member member : shape.members()) {
+            if (full()) {
+                return;
+            }
             JsonNode value = node.get(member.name());
             String path = prefix + member.pathName();
             if (value == null || value.isNull()) {
@@ -75,17 +78,19 @@ final class ConstraintChecker {
     }
 
     private void list(ListShape shape, JsonNode array, String path) {
-        reportAll(path, shape, array, Constraints.lengthViolations(shape.minLength(), shape.maxLength(), array.size()));
+        List<String> length = Constraints.lengthViolations(shape.minLength(), shape.maxLength(), array.size());
+        reportAll(path, shape, array, length);
         if (isScalar(shape.member()) && anyViolates(shape.member(), array)) {
             report(path, shape, array, aggregate("Member must satisfy constraint: ", shape.member()));
         }
-        for (int i = 0; i < array.size(); i++) {
+        for (int i = 0; i < array.size() && !full(); i++) {
             element(shape.member(), array.get(i), path + '.' + (i + 1) + ".member");
         }
     }
 
     private void map(MapShape shape, JsonNode object, String path) {
-        reportAll(path, shape, object, Constraints.lengthViolations(shape.minLength(), shape.maxLength(), object.size()));
+        List<String> length = Constraints.lengthViolations(shape.minLength(), shape.maxLength(), object.size());
+        reportAll(path, shape, object, length);
         if (anyKeyViolates(shape.key(), object)) {
             report(path, shape, object, aggregate("Map keys must satisfy constraint: ", shape.key()));
         }
@@ -93,6 +98,9 @@ final class ConstraintChecker {
             report(path, shape, object, aggregate("Map value must satisfy constraint: ", shape.value()));
         }
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            if (full()) {
+                return;
+            }
             element(shape.value(), entry.getValue(), path + '.' + entry.getKey() + ".member");
         }
     }
@@ -138,8 +146,12 @@ final class ConstraintChecker {
         }
     }
 
+    private boolean full() {
+        return errors.size() >= MAX_ERRORS;
+    }
+
     private void report(String path, Shape shape, JsonNode value, String text) {
-        if (errors.size() < MAX_ERRORS) {
+        if (!full()) {
             String shown = value == null ? "null" : "'" + ValueRenderer.render(shape, value) + "'";
             errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + text);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 
 /**
@@ -18,6 +19,10 @@ import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
  * {@value #MAX_TOKEN_COUNT} tokens. Duplicate member names are rejected (the choice is ours: the
  * service's behaviour is unknown, and rejecting keeps "which value won" out of the question).
  * Trailing data after the top-level value is rejected.
+ *
+ * <p>Writing: CBOR text must be valid UTF-8, but a JSON request may carry a lone surrogate (an
+ * escaped U+D800) that later comes back out, in a partition key for instance; the CBOR generator
+ * writes it as U+FFFD instead of failing the whole response. JSON writes it escaped again.
  *
  * <p>Thread-safe: the mappers are immutable once built.
  */
@@ -46,6 +51,7 @@ final class JacksonSetup {
         CBORFactory factory = CBORFactory.builder()
                 .streamReadConstraints(constraints())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(CBORGenerator.Feature.LENIENT_UTF_ENCODING)
                 .build();
         return CBORMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

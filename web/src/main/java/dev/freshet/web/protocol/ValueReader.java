@@ -179,7 +179,8 @@ final class ValueReader {
     /** CBOR decimal fractions can be huge; refuse those before any arithmetic touches them. */
     private static BigDecimal boundedDecimal(JsonNode value, String target) {
         BigDecimal number = value.decimalValue();
-        if (number.unscaledValue().bitLength() > MAX_DECIMAL_BITS || Math.abs((long) number.scale()) > MAX_DECIMAL_SCALE) {
+        boolean huge = number.unscaledValue().bitLength() > MAX_DECIMAL_BITS;
+        if (huge || Math.abs((long) number.scale()) > MAX_DECIMAL_SCALE) {
             throw ProtocolException.wrongType("class java.math.BigDecimal can not be converted to " + target);
         }
         return number;

@@ -63,7 +63,8 @@ final class ValueRenderer {
 
     private static void appendList(StringBuilder out, ListShape shape, JsonNode array) {
         out.append('[');
-        for (Iterator<JsonNode> it = array.elements(); it.hasNext() && out.length() <= MAX_LENGTH; ) {
+        Iterator<JsonNode> it = array.elements();
+        while (it.hasNext() && out.length() <= MAX_LENGTH) {
             append(out, shape.member(), it.next());
             if (it.hasNext()) {
                 out.append(", ");
@@ -74,7 +75,8 @@ final class ValueRenderer {
 
     private static void appendMap(StringBuilder out, MapShape shape, JsonNode object) {
         out.append('{');
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext() && out.length() <= MAX_LENGTH; ) {
+        Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
+        while (it.hasNext() && out.length() <= MAX_LENGTH) {
             Map.Entry<String, JsonNode> entry = it.next();
             out.append(entry.getKey()).append('=');
             append(out, shape.value(), entry.getValue());
