@@ -103,6 +103,7 @@ class LineageOrderingTest {
         between.run();
         kinesis.updateShardCount(b -> b.streamName(name).targetShardCount(2).scalingType(ScalingType.UNIFORM_SCALING));
         Streams.awaitActive(kinesis, name);
+        between.run();
     }
 
     /** Reads every shard, parents before children, and collects each key's counters in read order. */
