@@ -50,7 +50,7 @@ class BadInputTest {
     void malformedJsonIsASerializationError() {
         assertError(raw.postJson("PutRecord", "{\"StreamName\": \"" + canaryStream + "\", \"Data\": "), 400,
                 "SerializationException");
-        assertError(raw.postJson("ListStreams", "[1, 2, 3]"), 400, "SerializationException");
+        assertError(raw.postJson("ListStreams", "{\"Limit\": 1,,}"), 400, "SerializationException");
     }
 
     @Test
