@@ -44,8 +44,8 @@ public final class RecordReader {
             StreamRecord stream = catalog.requireReadable(state, request.stream());
             ShardRecord shard = ShardReads.requireShard(catalog, stream, request.shardId());
             ShardLog log = catalog.log(stream, shard);
-            long start = ShardReads.startSequence(stream, shard, log, request.type(), request.sequenceNumber(),
-                request.timestamp(), catalog.settings().accountId());
+            long start = ShardReads.startSequence(catalog, stream, shard, log, request.type(), request.sequenceNumber(),
+                request.timestamp());
             return iterators.issue(stream.name, stream.id, shard.id, start, catalog.now());
         });
     }

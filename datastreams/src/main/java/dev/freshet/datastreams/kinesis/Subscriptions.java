@@ -58,8 +58,8 @@ public final class Subscriptions {
             var stream = found.stream();
             ShardRecord shard = ShardReads.requireShard(catalog, stream, shardId);
             ShardLog log = catalog.log(stream, shard);
-            long sequence = ShardReads.startSequence(stream, shard, log, position.type(), position.sequenceNumber(),
-                position.timestamp(), catalog.settings().accountId());
+            long sequence = ShardReads.startSequence(catalog, stream, shard, log, position.type(),
+                position.sequenceNumber(), position.timestamp());
             boolean shardLevel = stream.shardLevelMetrics.contains("OutgoingBytes")
                 || stream.shardLevelMetrics.contains("OutgoingRecords");
             Start start = new Start(stream.name, consumerArn, shard, log, shard.isOpen() ? null : shard.endSequence,

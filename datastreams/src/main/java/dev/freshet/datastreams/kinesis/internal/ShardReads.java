@@ -32,12 +32,13 @@ public final class ShardReads {
     }
 
     /** The log sequence an iterator type names (AT/AFTER_SEQUENCE_NUMBER, TRIM_HORIZON, LATEST, AT_TIMESTAMP). */
-    public static long startSequence(StreamRecord stream, ShardRecord shard, ShardLog log, String type,
-                                     String sequenceNumber, Instant timestamp, String accountId) {
+    public static long startSequence(StreamCatalog catalog, StreamRecord stream, ShardRecord shard, ShardLog log,
+                                     String type, String sequenceNumber, Instant timestamp) {
+        String accountId = catalog.settings().accountId();
         return switch (type) {
             case "TRIM_HORIZON" -> log.startSequence();
             case "LATEST" -> log.endSequence();
-            case "AT_TIMESTAMP" -> log.sequenceAtTimestamp(requireTimestamp(timestamp).toEpochMilli());
+            case "AT_TIMESTAMP" -> log.sequenceAtTimestamp(pastTimestamp(timestamp, catalog.now()));
             case "AT_SEQUENCE_NUMBER" -> Math.max(0, decode(stream, shard, sequenceNumber, accountId) - 1);
             case "AFTER_SEQUENCE_NUMBER" -> decode(stream, shard, sequenceNumber, accountId);
             default -> throw KinesisErrorType.INVALID_ARGUMENT.exception("Unknown ShardIteratorType %s.", type);
@@ -75,11 +76,18 @@ public final class ShardReads {
         return timestamp < 0 ? 0 : Math.max(0, nowMillis - timestamp);
     }
 
-    private static Instant requireTimestamp(Instant timestamp) {
+    private static long pastTimestamp(Instant timestamp, long nowMillis) {
         if (timestamp == null) {
-            throw KinesisErrorType.INVALID_ARGUMENT.exception("Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.");
+            throw KinesisErrorType.INVALID_ARGUMENT.exception(
+                "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no "
+                    + "timestamp parameter.");
         }
-        return timestamp;
+        if (timestamp.toEpochMilli() > nowMillis) {
+            throw KinesisErrorType.INVALID_ARGUMENT.exception(
+                "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: "
+                    + "%d, currentTimestampInMillis: %d", timestamp.toEpochMilli(), nowMillis);
+        }
+        return timestamp.toEpochMilli();
     }
 
     /** The {@code n} a sequence number encodes, checked to belong to the shard. */
