@@ -182,7 +182,8 @@ public final class FreshetServer {
         String ports = config.tlsPort().isPresent()
             ? "ports " + config.port() + " (http) and " + config.tlsPort().getAsInt() + " (https)"
             : "port " + config.port();
-        String why = hasCause(e, BindException.class) ? "address already in use or not available" : String.valueOf(e.getCause());
+        String why = hasCause(e, BindException.class) ? "address already in use or not available"
+            : String.valueOf(e.getCause());
         return new StartupException("Cannot listen on " + config.host() + " " + ports + ": " + why, e);
     }
 

@@ -7,13 +7,13 @@ import io.undertow.util.StatusCodes;
 /**
  * Refuses request bodies over {@code max-request-bytes}. A declared {@code Content-Length} over the
  * limit is answered at once with 413 {@code SerializationException} (before any
- * {@code 100 Continue}) and the connection is closed afterwards. A body of unknown length (chunked)
- * gets the limit as the exchange's max entity size: reading past it fails with Undertow's
- * {@code RequestTooBigException}, which {@link RequestBodyErrors} and the server's error handling
- * turn into the same 413.
+ * {@code 100 Continue}) and the connection is closed afterwards. Any other body (chunked, or HTTP/2
+ * without content-length) is read through a {@link BodyLimitConduit}: the read that passes the
+ * limit fails with Undertow's {@code RequestTooBigException}, which {@link RequestBodyErrors} and
+ * the server's error handling turn into the same 413.
  *
- * <p>A handler that must accept more (a long media upload) may raise the limit with
- * {@code exchange.setMaxEntitySize(...)} before it starts reading. Thread-safe.
+ * <p>A handler that must accept more (a long media upload) raises its exchange's limit with
+ * {@link RequestBodyLimit#set} before it starts reading. Thread-safe.
  */
 final class RequestSizeLimitHandler implements HttpHandler {
 
@@ -33,9 +33,8 @@ final class RequestSizeLimitHandler implements HttpHandler {
             refuse(exchange);
             return;
         }
-        if (exchange.isRequestChannelAvailable()) {
-            exchange.setMaxEntitySize(maxBytes);
-        }
+        RequestBodyLimit.set(exchange, maxBytes);
+        exchange.addRequestWrapper((body, wrapped) -> new BodyLimitConduit(body.create(), wrapped));
         next.handleRequest(exchange);
     }
 
