@@ -30,7 +30,8 @@ public final class Main {
         FreshetConfig config = parse(args);
         LoggingSetup.configure(config.logFormat(), config.logLevel());
         try {
-            FreshetRuntime runtime = FreshetRuntime.start(config, Metrics.withJvmMetrics(), ServiceAssembly.factories());
+            FreshetRuntime runtime = FreshetRuntime.start(config, Metrics.withJvmMetrics(),
+                ServiceAssembly.factories());
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "freshet-shutdown"));
         } catch (StartupException e) {
             LoggerFactory.getLogger(Main.class).error("Freshet cannot start: {}", e.getMessage());

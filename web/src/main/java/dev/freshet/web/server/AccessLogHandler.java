@@ -46,7 +46,8 @@ final class AccessLogHandler implements HttpHandler {
             .addKeyValue("durationMs", (System.nanoTime() - startNanos) / 1_000_000)
             .addKeyValue("bytesSent", exchange.getResponseBytesSent())
             .addKeyValue("protocol", exchange.getProtocol());
-        AmzTarget.of(exchange).ifPresent(target -> line.addKeyValue("target", target.service() + "." + target.operation()));
+        AmzTarget.of(exchange).ifPresent(target ->
+            line.addKeyValue("target", target.service() + "." + target.operation()));
         line.addKeyValue("requestId", RequestIdHandler.of(exchange)).log();
     }
 }

@@ -9,6 +9,7 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.StatusCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Turns failures into AWS-style error responses instead of bare statuses or dead connections.
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *   {@link DefaultResponseListener} with the same bodies (503 is {@code ServiceUnavailable}).</li>
  * </ul>
  *
- * If the response had already started, nothing can be sent: the exchange is ended.
+ * If the response had already started, nothing can be sent: the exchange is ended. Failures caught
+ * here are logged with their stack trace; for those Undertow caught (it logs the stack itself as
+ * {@code UT005071}) one line with the request id is added.
  *
  * <p>Thread-safe.
  */
@@ -45,9 +48,9 @@ final class ErrorResponseHandler implements HttpHandler {
         try {
             next.handleRequest(exchange);
         } catch (Throwable failure) {
+            log(exchange, failure, true);
             exchange.putAttachment(DefaultResponseListener.EXCEPTION, failure);
             if (exchange.isResponseStarted()) {
-                log(exchange, failure);
                 exchange.endExchange();
             } else {
                 answer(exchange, failure, StatusCodes.INTERNAL_SERVER_ERROR);
@@ -63,6 +66,9 @@ final class ErrorResponseHandler implements HttpHandler {
         if (exchange.isResponseStarted() || (failure == null && !bare)) {
             return false;
         }
+        if (failure != null) {
+            log(exchange, failure, false);
+        }
         answer(exchange, failure, status);
         return true;
     }
@@ -73,7 +79,6 @@ final class ErrorResponseHandler implements HttpHandler {
         } else if (status == StatusCodes.SERVICE_UNAVAILABLE && failure == null) {
             responder.send(exchange, status, ErrorResponder.SERVICE_UNAVAILABLE, "Service unavailable");
         } else {
-            log(exchange, failure);
             responder.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR, ErrorResponder.INTERNAL_FAILURE,
                 "Internal server error (request id " + RequestIdHandler.of(exchange) + ")");
         }
@@ -83,13 +88,19 @@ final class ErrorResponseHandler implements HttpHandler {
         return failure instanceof RequestTooBigException || failure instanceof Receiver.RequestToLargeException;
     }
 
-    private static void log(HttpServerExchange exchange, Throwable failure) {
-        LOG.atError().setMessage("Request failed: {} {}")
+    private static void log(HttpServerExchange exchange, Throwable failure, boolean withStackTrace) {
+        if (isTooLarge(failure)) {
+            return;
+        }
+        LoggingEventBuilder line = LOG.atError().setMessage("Request failed: {} {}: {}")
             .addArgument(exchange.getRequestMethod())
             .addArgument(exchange.getRequestPath())
-            .addKeyValue("requestId", RequestIdHandler.of(exchange))
-            .addKeyValue("target", exchange.getRequestHeaders().getFirst(AmzTarget.HEADER))
-            .setCause(failure)
-            .log();
+            .addArgument(failure.toString())
+            .addKeyValue("requestId", RequestIdHandler.of(exchange));
+        AmzTarget.of(exchange).ifPresent(target -> line.addKeyValue("operation", target.operation()));
+        if (withStackTrace) {
+            line.setCause(failure);
+        }
+        line.log();
     }
 }

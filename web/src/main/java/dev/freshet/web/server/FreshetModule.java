@@ -13,8 +13,9 @@ import java.util.Map;
  * server stopped taking requests and in-flight requests drained (or the grace period ran out), and
  * must flush whatever must survive a restart. Modules close in reverse order of opening.
  *
- * <p>Handlers run on Undertow IO threads and must not block there: dispatch blocking work
- * ({@code exchange.dispatch(...)}). Read bodies with {@link RequestBodyErrors#CALLBACK} as the
+ * <p>Handlers run on Undertow IO threads and must not block there: dispatch blocking work with
+ * {@code exchange.dispatch(HttpHandler)}, whose exceptions still become 500 responses (an exception
+ * escaping {@code dispatch(Runnable)} is lost and leaves the request hanging). Read bodies with {@link RequestBodyErrors#CALLBACK} as the
  * error callback, raise errors through {@link ErrorResponder#of}, and find the parsed
  * {@code X-Amz-Target} with {@link AmzTarget#of}. Handlers must be thread-safe.
  */
