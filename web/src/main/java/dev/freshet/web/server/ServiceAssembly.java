@@ -1,5 +1,7 @@
 package dev.freshet.web.server;
 
+import dev.freshet.web.kinesis.KinesisModule;
+
 import java.util.List;
 
 /**
@@ -17,6 +19,6 @@ public final class ServiceAssembly {
     }
 
     public static List<FreshetModule.Factory> factories() {
-        return List.of();
+        return List.of(new KinesisModule.Factory());
     }
 }
