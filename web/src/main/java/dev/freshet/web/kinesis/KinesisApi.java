@@ -85,7 +85,7 @@ public final class KinesisApi implements HttpHandler {
             error(exchange, format, e.error());
         } catch (KinesisException e) {
             error(exchange, format, KinesisErrors.of(e));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             LOG.atError().setMessage("Kinesis operation failed").setCause(e)
                 .addKeyValue("target", AmzTarget.of(exchange).map(AmzTarget::operation).orElse("")).log();
             error(exchange, format, AwsError.internalFailure());

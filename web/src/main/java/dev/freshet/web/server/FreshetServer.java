@@ -133,6 +133,9 @@ public final class FreshetServer {
         Undertow.Builder builder = Undertow.builder()
             .setWorker(worker)
             .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+            // Undertow's own entity limit defaults to 2 MiB and closes the connection without a
+            // 413; the size is policed by RequestSizeLimitHandler and BodyLimitConduit instead
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
             .setHandler(root)
             .addHttpListener(config.port(), config.host());
         tls.ifPresent(context -> builder.addListener(new Undertow.ListenerBuilder()
