@@ -8,6 +8,7 @@ import base64
 import os
 import random
 import sys
+import math
 import threading
 import time
 
@@ -61,9 +62,10 @@ def create():
 
 def put_and_read_at_timestamp():
     first = kinesis.put_record(StreamName=stream, PartitionKey="same", Data=b"\x00\x01before")
-    time.sleep(0.05)  # separates the arrival timestamps around `between`
-    between = time.time()
-    time.sleep(0.05)
+    # botocore sends JSON timestamps as whole epoch seconds, so `between` must be a whole second
+    # that falls after the first record and before the others
+    between = math.floor(time.time()) + 1
+    time.sleep(between - time.time() + 0.05)
     batch = kinesis.put_records(StreamName=stream, Records=[
         {"PartitionKey": "same", "Data": b"after-%d" % i} for i in range(3)])
     check("put_records failed count", 0, batch.get("FailedRecordCount", 0))

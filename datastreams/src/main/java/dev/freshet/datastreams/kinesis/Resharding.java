@@ -116,12 +116,12 @@ public final class Resharding {
     }
 
     private void checkShardCountChange(CatalogState state, StreamRecord stream, int open, int target) {
-        if (target > 2 * open) {
+        if (target > 2L * open) {
             throw KinesisErrorType.INVALID_ARGUMENT.exception(
                 "UpdateShardCount cannot scale up over double your current open shard count. Current open shard count: "
                     + "%d Target shard count: %d", open, target);
         }
-        if (target * 2 < open) {
+        if (target * 2L < open) {
             throw KinesisErrorType.INVALID_ARGUMENT.exception(
                 "UpdateShardCount cannot scale down below half your current open shard count. Current open shard count: "
                     + "%d Target shard count: %d", open, target);

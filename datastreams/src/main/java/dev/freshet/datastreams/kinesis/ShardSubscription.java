@@ -29,7 +29,8 @@ public final class ShardSubscription {
     private final String consumerArn;
     private final ShardRecord shard;
     private final ShardLog log;
-    private final Long closedEnd;
+    /** The shard's final end once it is known closed (at subscription start or when its log is sealed). */
+    private Long closedEnd;
     private final String encryptionType;
     private final Supplier<List<ChildShard>> children;
     private final ThroughputLimits limits;
@@ -85,6 +86,9 @@ public final class ShardSubscription {
     public Optional<SubscriptionEvent> poll(long nowMillis) {
         if (isEnded() || pacingDelayMillis() > 0) {
             return Optional.empty();
+        }
+        if (closedEnd == null && log.isSealed()) {
+            closedEnd = log.endSequence();
         }
         ReadResult read = log.read(next, MAX_EVENT_RECORDS, MAX_EVENT_BYTES);
         boolean atEnd = closedEnd != null && read.nextSequence() >= closedEnd;

@@ -165,8 +165,8 @@ public final class StreamLifecycle {
 
     /** LimitExceededException unless {@code adding} more open shards fit the account's shard limit. */
     void checkShardRoom(CatalogState state, int adding) {
-        int open = openShards(state);
-        int limit = catalog.settings().shardLimit();
+        long open = openShards(state);
+        long limit = catalog.settings().shardLimit();
         if (open + adding > limit) {
             throw KinesisErrorType.LIMIT_EXCEEDED.exception(
                 "This request would exceed the shard limit for the account %s in %s. Current limit of shards is %d. "

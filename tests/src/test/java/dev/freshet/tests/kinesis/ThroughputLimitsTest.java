@@ -1,12 +1,14 @@
 package dev.freshet.tests.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.freshet.tests.harness.Clients;
 import dev.freshet.tests.harness.Errors;
 import dev.freshet.tests.harness.FreshetServer;
 import dev.freshet.tests.harness.Streams;
 import dev.freshet.tests.harness.Wire;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -116,6 +118,9 @@ class ThroughputLimitsTest {
 
         assertThat(limited).isNotEmpty();
         assertThat(Errors.code(limited.get(0))).isEqualTo("LimitExceededException");
-        assertThat(patient.describeStream(b -> b.streamName(name)).streamDescription().streamName()).isEqualTo(name);
+        // once the account's DescribeStream budget refills, calls succeed again
+        await().atMost(Duration.ofSeconds(5)).ignoreException(LimitExceededException.class)
+            .untilAsserted(() -> assertThat(noRetries.describeStream(b -> b.streamName(name)).streamDescription()
+                .streamName()).isEqualTo(name));
     }
 }

@@ -4,7 +4,6 @@ import dev.freshet.datastreams.kinesis.DataStreams;
 import dev.freshet.datastreams.kinesis.KinesisException;
 import dev.freshet.datastreams.kinesis.ShardSubscription;
 import dev.freshet.datastreams.kinesis.Subscriptions;
-import dev.freshet.datastreams.log.LogException;
 import dev.freshet.web.protocol.AwsError;
 import dev.freshet.web.protocol.ErrorEncoder;
 import dev.freshet.web.protocol.Input;
@@ -86,7 +85,7 @@ public final class KinesisApi implements HttpHandler {
             error(exchange, format, e.error());
         } catch (KinesisException e) {
             error(exchange, format, KinesisErrors.of(e));
-        } catch (LogException | RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             LOG.atError().setMessage("Kinesis operation failed").setCause(e)
                 .addKeyValue("target", AmzTarget.of(exchange).map(AmzTarget::operation).orElse("")).log();
             error(exchange, format, AwsError.internalFailure());

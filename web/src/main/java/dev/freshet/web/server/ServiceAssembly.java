@@ -1,0 +1,24 @@
+package dev.freshet.web.server;
+
+import dev.freshet.web.kinesis.KinesisModule;
+
+import java.util.List;
+
+/**
+ * The service modules this build of Freshet serves, in the order they open (and the reverse of the
+ * order they close). A service joins the server by adding its factory here, for example
+ * {@code new KinesisModule.Factory()} registering handler prefix {@code Kinesis_20131202}.
+ * Until a module is listed, every {@code X-Amz-Target} call answers
+ * {@code UnknownOperationException}; {@code /health} and {@code /metrics} work regardless.
+ *
+ * <p>Stateless, thread-safe.
+ */
+public final class ServiceAssembly {
+
+    private ServiceAssembly() {
+    }
+
+    public static List<FreshetModule.Factory> factories() {
+        return List.of(new KinesisModule.Factory());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.freshet.web.server.config;
+
+import static dev.freshet.web.server.config.Setting.*;
+
+import dev.freshet.datastreams.log.Durability;
+import dev.freshet.web.server.config.ConfigException.Reason;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import org.slf4j.event.Level;
+
+/**
+ * Builds a {@link FreshetConfig} from four layers, each overriding the one before: the embedded
+ * defaults, a config file ({@code --config FILE}, else {@code FRESHET_CONFIG}), environment
+ * variables ({@code FRESHET_PORT}, …) and command-line flags. Environment variables that are no
+ * setting are ignored (the environment is shared with other programs); unknown flags and file
+ * keys are errors.
+ *
+ * <p>Thread-safe: holds only the environment it was given.
+ */
+public final class ConfigParser {
+
+    /** The environment variable naming a config file when {@code --config} is not given. */
+    public static final String CONFIG_ENV = "FRESHET_CONFIG";
+
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+
+    private final Map<String, String> environment;
+
+    /** @param environment the process environment ({@code System.getenv()}), or a map in tests */
+    public ConfigParser(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Whether the arguments ask for the usage text rather than a server. */
+    public static boolean wantsHelp(String... args) {
+        return CommandLine.wantsHelp(args);
+    }
+
+    /** The usage text listing every flag, its environment variable and its default. */
+    public static String usage() {
+        return Usage.text();
+    }
+
+    public FreshetConfig parse(String... args) throws ConfigException {
+        Map<String, RawValue> flags = CommandLine.parse(args);
+        Map<Setting, RawValue> merged = defaults();
+        Optional<Path> file = configFile(flags);
+        if (file.isPresent()) {
+            merged.putAll(ConfigFile.read(file.get()));
+        }
+        merged.putAll(fromEnvironment());
+        merged.putAll(fromFlags(flags));
+        return build(new SettingValues(merged));
+    }
+
+    private static Map<Setting, RawValue> defaults() {
+        Map<Setting, RawValue> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            setting.defaultValue().ifPresent(text -> values.put(setting, new RawValue(text, "default")));
+        }
+        return values;
+    }
+
+    private Optional<Path> configFile(Map<String, RawValue> flags) throws ConfigException {
+        RawValue flag = flags.get(CommandLine.CONFIG);
+        String text = flag != null ? flag.text() : environment.get(CONFIG_ENV);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(Reason.UNREADABLE_FILE, "Invalid config file path '" + text + "'");
+        }
+    }
+
+    private Map<Setting, RawValue> fromEnvironment() {
+        Map<Setting, RawValue> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            String name = setting.environmentVariable();
+            String text = environment.get(name);
+            if (text != null) {
+                values.put(setting, new RawValue(text, "environment variable " + name));
+            }
+        }
+        return values;
+    }
+
+    private static Map<Setting, RawValue> fromFlags(Map<String, RawValue> flags) {
+        Map<Setting, RawValue> values = new EnumMap<>(Setting.class);
+        flags.forEach((key, raw) -> Setting.byKey(key).ifPresent(setting -> values.put(setting, raw)));
+        return values;
+    }
+
+    private static FreshetConfig build(SettingValues v) throws ConfigException {
+        FreshetConfig config = new FreshetConfig(
+            (int) v.number(PORT, 0, 65535),
+            v.matching(HOST, HOST_NAME, "a host name or IP address"),
+            v.path(DATA_DIR),
+            v.matching(REGION, REGION_NAME, "a region name such as us-east-1"),
+            v.matching(ACCOUNT_ID, ACCOUNT, "exactly 12 digits"),
+            v.choice(DURABILITY, Durability.class),
+            v.bool(ENFORCE_LIMITS),
+            v.millis(STREAM_TRANSITION_MILLIS, 0),
+            v.millis(SHARD_ITERATOR_TTL_MILLIS, 1),
+            v.millis(SUBSCRIPTION_MILLIS, 1),
+            v.number(SEGMENT_BYTES, 1024, Integer.MAX_VALUE),
+            v.millis(SEGMENT_AGE_MILLIS, 1),
+            v.millis(RETENTION_CHECK_MILLIS, 1),
+            tlsPort(v),
+            v.optionalPath(TLS_KEYSTORE),
+            v.optionalText(TLS_KEYSTORE_PASSWORD),
+            v.choice(LOG_FORMAT, LogFormat.class),
+            v.choice(LOG_LEVEL, Level.class),
+            v.number(MAX_REQUEST_BYTES, 1, Long.MAX_VALUE),
+            v.millis(SHUTDOWN_GRACE_MILLIS, 0));
+        checkTls(config, v);
+        return config;
+    }
+
+    private static OptionalInt tlsPort(SettingValues v) throws ConfigException {
+        if (v.optionalText(TLS_PORT).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) v.number(TLS_PORT, 0, 65535));
+    }
+
+    private static void checkTls(FreshetConfig config, SettingValues v) throws ConfigException {
+        if (config.tlsPort().isEmpty()) {
+            return;
+        }
+        if (config.tlsKeystore().isEmpty()) {
+            throw new ConfigException(Reason.CONFLICT, "tls-port is set (from " + v.origin(TLS_PORT)
+                + ") but tls-keystore is not: HTTPS needs a PKCS12 keystore");
+        }
+        int tls = config.tlsPort().getAsInt();
+        if (tls != 0 && tls == config.port()) {
+            throw new ConfigException(Reason.CONFLICT, "tls-port and port are both " + tls
+                + ": HTTP and HTTPS need different ports");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.freshet.web.server.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting Freshet reads, with its key, default and one-line description. The key names the
+ * setting in all three sources: {@code --key} on the command line, {@code key = value} in a config
+ * file, {@code FRESHET_KEY} (upper snake case) in the environment.
+ *
+ * <p>Typed values and range checks live in {@link ConfigParser}; this table is also the source of
+ * the usage text, so a new setting needs one line here and one typed read there.
+ *
+ * <p>Immutable, thread-safe.
+ */
+public enum Setting {
+    PORT("port", "4567", "N", "TCP port of the HTTP listener (HTTP/1.1, h2c); 0 picks a free port"),
+    HOST("host", "127.0.0.1", "ADDR", "address to listen on; 0.0.0.0 for every interface"),
+    DATA_DIR("data-dir", "./freshet-data", "DIR", "directory holding streams, shards and metadata"),
+    REGION("region", "us-east-1", "NAME", "AWS region reported in ARNs and responses"),
+    ACCOUNT_ID("account-id", "000000000000", "DIGITS", "12-digit AWS account id used in ARNs"),
+    DURABILITY("durability", "os", "os|fsync",
+        "acknowledge writes once in the OS (survives kill -9) or once fsynced (survives power loss)"),
+    ENFORCE_LIMITS("enforce-limits", "false", null,
+        "apply AWS shard throughput and API rate limits (flag: no value means true)"),
+    STREAM_TRANSITION_MILLIS("stream-transition-millis", "500", "MS",
+        "how long a stream stays CREATING, UPDATING or DELETING"),
+    SHARD_ITERATOR_TTL_MILLIS("shard-iterator-ttl-millis", "300000", "MS", "lifetime of a shard iterator"),
+    SUBSCRIPTION_MILLIS("subscription-millis", "300000", "MS", "lifetime of a SubscribeToShard subscription"),
+    SEGMENT_BYTES("segment-bytes", "67108864", "BYTES", "a log segment rolls at this size (1024 to 2147483647)"),
+    SEGMENT_AGE_MILLIS("segment-age-millis", "3600000", "MS", "a log segment rolls at this age"),
+    RETENTION_CHECK_MILLIS("retention-check-millis", "60000", "MS",
+        "how often expired segments are looked for"),
+    TLS_PORT("tls-port", null, "N", "port of the HTTPS listener (h2 over ALPN, HTTP/1.1); unset means no TLS"),
+    TLS_KEYSTORE("tls-keystore", null, "FILE", "PKCS12 keystore holding the TLS key and certificate chain"),
+    TLS_KEYSTORE_PASSWORD("tls-keystore-password", null, "SECRET", "password of the keystore and its key"),
+    LOG_FORMAT("log-format", "text", "text|json", "log lines as plain text or as one JSON object each"),
+    LOG_LEVEL("log-level", "info", "error|warn|info|debug|trace",
+        "level of Freshet's own loggers; debug adds one line per request (Undertow and XNIO stay at warn)"),
+    MAX_REQUEST_BYTES("max-request-bytes", "33554432", "BYTES", "larger request bodies are refused with 413"),
+    SHUTDOWN_GRACE_MILLIS("shutdown-grace-millis", "10000", "MS",
+        "on SIGTERM, how long in-flight requests may take to finish");
+
+    private final String key;
+    private final String defaultValue;
+    private final String valueName;
+    private final String description;
+
+    Setting(String key, String defaultValue, String valueName, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.valueName = valueName;
+        this.description = description;
+    }
+
+    /** The name in config files; {@code --key} on the command line. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable that sets it, e.g. {@code FRESHET_DATA_DIR}. */
+    public String environmentVariable() {
+        return "FRESHET_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The embedded default; empty when the setting is unset by default. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Placeholder for the value in the usage text; empty for a boolean flag. */
+    public Optional<String> valueName() {
+        return Optional.ofNullable(valueName);
+    }
+
+    /** Whether {@code --key} alone (no value) means {@code true}. */
+    public boolean isFlag() {
+        return valueName == null;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The setting with that key, if any. */
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+}
