@@ -60,13 +60,16 @@ final class LatencyRun {
             .put("putErrors", producer.errors())
             .put("readErrors", readErrors)
             .put("errors", producer.errors() + readErrors)
-            .latencies(latency, "latency");
+            .latencies(latency, "latency")
+            .latencies(producer.callLatency(), "putCall");
         report.print(String.format(
-            "%s %s: put->readable p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; %d sent, %d received,"
+            "%s %s: put->readable p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (PutRecords call p99 %.2f ms);"
+                + " %d sent, %d received,"
                 + " %d missing, %d errors (%.0f of %d records/s in calls of %d x %d B, %d shards, %d s after %d s warm-up,"
                 + " cbor=%s)",
             options.mode().word(), options.label(), latency.percentileMillis(50), latency.percentileMillis(90),
-            latency.percentileMillis(99), latency.maxMillis(), producer.sent(), sink.received(), missing,
+            latency.percentileMillis(99), latency.maxMillis(), producer.callLatency().percentileMillis(99),
+            producer.sent(), sink.received(), missing,
             producer.errors() + readErrors, producer.sent() / window.seconds(), options.rate(), options.batch(), options.recordBytes(),
             options.shards(), options.seconds(), options.warmup(), options.cbor()));
     }

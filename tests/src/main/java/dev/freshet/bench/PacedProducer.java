@@ -34,6 +34,7 @@ final class PacedProducer implements Runnable {
     private final SplittableRandom random = new SplittableRandom();
     private final LongAdder sent = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LatencyHistogram callLatency = new LatencyHistogram();
 
     PacedProducer(KinesisClient client, Options options, long runId, Window window) {
         this.client = client;
@@ -65,6 +66,11 @@ final class PacedProducer implements Runnable {
         return errors.sum();
     }
 
+    /** Duration of the PutRecords calls sent inside the window: the put part of put→readable. */
+    LatencyHistogram callLatency() {
+        return callLatency;
+    }
+
     private void sendOne() {
         long sendNanos = System.nanoTime();
         List<PutRecordsRequestEntry> entries = new ArrayList<>(options.batch());
@@ -79,6 +85,7 @@ final class PacedProducer implements Runnable {
             PutRecordsResponse response = client.putRecords(b -> b.streamName(options.stream()).records(entries));
             int failed = response.failedRecordCount() == null ? 0 : response.failedRecordCount();
             if (counted) {
+                callLatency.recordNanos(System.nanoTime() - sendNanos);
                 sent.add(entries.size() - failed);
                 errors.add(failed);
             }
