@@ -2,6 +2,7 @@ package dev.freshet.datastreams.kinesis;
 
 import dev.freshet.datastreams.kinesis.internal.HashKeys;
 import dev.freshet.datastreams.kinesis.internal.SequenceNumbers;
+import dev.freshet.datastreams.kinesis.internal.ShardRecord;
 import dev.freshet.datastreams.kinesis.internal.ShardRouter;
 import dev.freshet.datastreams.kinesis.internal.ShardViews;
 import dev.freshet.datastreams.kinesis.internal.StreamCatalog;
@@ -88,8 +89,7 @@ public final class RecordWriter {
     private PutRecordsResult put(StreamRef ref, List<Entry> entries, boolean batch) {
         Target target = target(ref);
         checkSizes(entries, target.maxRecordBytes(), batch);
-        BigInteger[] hashes = hashes(entries);
-        EntryResult[] results = new EntryResult[entries.size()];
+        PutCall call = new PutCall(entries, hashes(entries));
         List<Integer> pending = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             pending.add(i);
@@ -98,10 +98,10 @@ public final class RecordWriter {
             if (attempt > 0) {
                 target = target(ref);
             }
-            pending = appendRouted(target, entries, hashes, pending, results, attempt + 1 < MAX_ROUTING_ATTEMPTS);
+            pending = call.append(target, pending, attempt + 1 < MAX_ROUTING_ATTEMPTS);
         }
-        int failed = (int) Arrays.stream(results).filter(EntryResult::failed).count();
-        return new PutRecordsResult(failed, List.of(results), encryptionType(target));
+        int failed = (int) Arrays.stream(call.results).filter(EntryResult::failed).count();
+        return new PutRecordsResult(failed, List.of(call.results), target.encryptionType());
     }
 
     private Target target(StreamRef ref) {
@@ -114,45 +114,71 @@ public final class RecordWriter {
         });
     }
 
-    /**
-     * Appends the pending entries shard by shard and fills their results. Returns the entries that
-     * met a sealed shard (to route again), unless {@code mayRetry} is false, when they fail.
-     */
-    private List<Integer> appendRouted(Target target, List<Entry> entries, BigInteger[] hashes, List<Integer> pending,
-                                       EntryResult[] results, boolean mayRetry) {
-        ShardRouter router = target.router();
-        List<List<Integer>> byShard = new ArrayList<>();
-        for (int s = 0; s < router.size(); s++) {
-            byShard.add(new ArrayList<>());
-        }
-        for (int i : pending) {
-            int shard = router.route(hashes[i]);
-            long bytes = entries.get(i).data().length + entries.get(i).partitionKey().length();
-            if (limits.admitWrite(target.streamId(), router.shard(shard).id, bytes)) {
-                byShard.get(shard).add(i);
-            } else {
-                results[i] = throttled(target, router.shard(shard).id);
-                metrics.throughputExceeded(target.name(), router.shard(shard).id, target.shardLevel(), true);
-            }
-        }
-        List<CompletableFuture<AppendResult>> appends = new ArrayList<>();
-        for (int s = 0; s < router.size(); s++) {
-            appends.add(byShard.get(s).isEmpty() ? null : router.log(s).append(records(entries, byShard.get(s))));
-        }
-        List<Integer> reroute = new ArrayList<>();
-        for (int s = 0; s < router.size(); s++) {
-            if (appends.get(s) != null) {
-                collect(target, s, byShard.get(s), appends.get(s), results, reroute, mayRetry, entries);
-            }
-        }
-        return reroute;
-    }
+    /** One put's entries, their hash keys and their results, filled in as shards acknowledge. */
+    private final class PutCall {
+        final List<Entry> entries;
+        final BigInteger[] hashes;
+        final EntryResult[] results;
 
-    private void collect(Target target, int s, List<Integer> indexes, CompletableFuture<AppendResult> append,
-                         EntryResult[] results, List<Integer> reroute, boolean mayRetry, List<Entry> entries) {
-        var shard = target.router().shard(s);
-        try {
-            AppendResult stored = append.join();
+        PutCall(List<Entry> entries, BigInteger[] hashes) {
+            this.entries = entries;
+            this.hashes = hashes;
+            this.results = new EntryResult[entries.size()];
+        }
+
+        /**
+         * Appends the pending entries shard by shard (one batch per shard, all in flight at once)
+         * and fills their results. Returns the entries that met a sealed shard, to route again,
+         * unless {@code mayRetry} is false, when they fail.
+         */
+        List<Integer> append(Target target, List<Integer> pending, boolean mayRetry) {
+            ShardRouter router = target.router();
+            List<List<Integer>> byShard = route(target, pending);
+            List<CompletableFuture<AppendResult>> appends = new ArrayList<>(router.size());
+            for (int s = 0; s < router.size(); s++) {
+                appends.add(byShard.get(s).isEmpty() ? null : router.log(s).append(records(byShard.get(s))));
+            }
+            List<Integer> reroute = new ArrayList<>();
+            for (int s = 0; s < router.size(); s++) {
+                if (appends.get(s) == null) {
+                    continue;
+                }
+                try {
+                    acknowledge(target, router.shard(s), byShard.get(s), appends.get(s).join());
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof SealedLogException && mayRetry) {
+                        reroute.addAll(byShard.get(s));
+                    } else {
+                        byShard.get(s).forEach(i -> results[i] = new EntryResult(null, null, "InternalFailure",
+                            "Internal service failure."));
+                    }
+                }
+            }
+            return reroute;
+        }
+
+        /** Entry indexes per router position; entries refused by limits mode get their result now. */
+        private List<List<Integer>> route(Target target, List<Integer> pending) {
+            ShardRouter router = target.router();
+            List<List<Integer>> byShard = new ArrayList<>(router.size());
+            for (int s = 0; s < router.size(); s++) {
+                byShard.add(new ArrayList<>());
+            }
+            for (int i : pending) {
+                int shard = router.route(hashes[i]);
+                String shardId = router.shard(shard).id;
+                long bytes = entries.get(i).data().length + entries.get(i).partitionKey().length();
+                if (limits.admitWrite(target.streamId(), shardId, bytes)) {
+                    byShard.get(shard).add(i);
+                } else {
+                    results[i] = throttled(target, shardId);
+                    metrics.throughputExceeded(target.name(), shardId, target.shardLevel(), true);
+                }
+            }
+            return byShard;
+        }
+
+        private void acknowledge(Target target, ShardRecord shard, List<Integer> indexes, AppendResult stored) {
             long bytes = 0;
             for (int k = 0; k < indexes.size(); k++) {
                 results[indexes.get(k)] = new EntryResult(shard.id,
@@ -161,14 +187,14 @@ public final class RecordWriter {
             }
             metrics.incoming(target.name(), shard.id, target.shardLevel(), indexes.size(), bytes);
             traffic.add(target.name(), shard.id, bytes);
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SealedLogException && mayRetry) {
-                reroute.addAll(indexes);
-                return;
-            }
+        }
+
+        private List<AppendRecord> records(List<Integer> indexes) {
+            List<AppendRecord> records = new ArrayList<>(indexes.size());
             for (int i : indexes) {
-                results[i] = new EntryResult(null, null, "InternalFailure", "Internal service failure.");
+                records.add(new AppendRecord(entries.get(i).partitionKey(), entries.get(i).data()));
             }
+            return records;
         }
     }
 
@@ -213,17 +239,5 @@ public final class RecordWriter {
             }
         }
         return hashes;
-    }
-
-    private static List<AppendRecord> records(List<Entry> entries, List<Integer> indexes) {
-        List<AppendRecord> records = new ArrayList<>(indexes.size());
-        for (int i : indexes) {
-            records.add(new AppendRecord(entries.get(i).partitionKey(), entries.get(i).data()));
-        }
-        return records;
-    }
-
-    private static String encryptionType(Target target) {
-        return target.encryptionType();
     }
 }

@@ -106,7 +106,7 @@ public final class ShardSubscription {
 
     /** Completes when the log grows past what was delivered, or the shard is sealed. */
     public CompletableFuture<Void> awaitRecords() {
-        return log.awaitBeyond(next - 1);
+        return log.awaitBeyond(next);
     }
 
     /** Milliseconds to wait before the next event fits the consumer's fan-out budget (limits mode). */

@@ -225,6 +225,31 @@ class DataStreamsTest {
             .isInstanceOfSatisfying(KinesisException.class, e -> assertThat(e.type()).isEqualTo(KinesisErrorType.RESOURCE_NOT_FOUND));
     }
 
+    @Test
+    void aSubscriptionWaitsForNewRecordsAndEndsWithChildShardsWhenItsShardCloses() {
+        create("s", 1);
+        ConsumerDescription consumer = kinesis.consumers().register(describe("s").arn(), "app", null);
+        ShardSubscription subscription = kinesis.subscriptions().subscribe(consumer.arn(), "shardId-000000000000",
+            new Subscriptions.StartingPosition("LATEST", null, null));
+
+        assertThat(subscription.poll(now.get())).isEmpty();
+        var waiting = subscription.awaitRecords();
+        assertThat(waiting).isNotDone();
+        var put = kinesis.writer().putRecord(StreamRef.named("s"), entry("k", "pushed"), null);
+        assertThat(waiting).isCompleted();
+        SubscriptionEvent event = subscription.poll(now.get()).orElseThrow();
+        assertThat(event.records()).extracting(KinesisRecord::sequenceNumber).containsExactly(put.sequenceNumber());
+        assertThat(event.continuationSequenceNumber()).isEqualTo(put.sequenceNumber());
+        assertThat(subscription.awaitRecords()).isNotDone();
+
+        kinesis.resharding().split(StreamRef.named("s"), "shardId-000000000000", HashKeys.MAX.shiftRight(1).toString());
+        SubscriptionEvent last = subscription.poll(now.get()).orElseThrow();
+        assertThat(last.isShardEnd()).isTrue();
+        assertThat(last.continuationSequenceNumber()).isNull();
+        assertThat(last.childShards()).hasSize(2);
+        assertThat(subscription.isEnded()).isTrue();
+    }
+
     private Map<String, List<String>> readAllFollowingLineage(String stream) {
         Map<String, List<String>> read = new HashMap<>();
         List<ShardDescription> all = describe(stream).shards();

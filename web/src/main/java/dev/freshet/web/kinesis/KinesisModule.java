@@ -66,6 +66,6 @@ public final class KinesisModule implements FreshetModule {
         return new KinesisSettings(config.region(), config.accountId(), config.streamTransition(),
             config.shardIteratorTtl(), config.subscriptionLifetime(), config.enforceLimits(), config.durability(),
             config.segmentBytes(), config.segmentAge(), defaults.shardLimit(), defaults.onDemandStreamLimit(),
-            defaults.onDemandSplitBytesPerSecond(), defaults.onDemandWindow(), InstantSource.system());
+            config.onDemandSplitBytesPerSecond(), config.onDemandWindow(), InstantSource.system());
     }
 }

@@ -44,10 +44,7 @@ final class RecordOperations {
             entries.add(entry(record));
         }
         RecordWriter.PutRecordsResult result = writer.putRecords(Requests.stream(in), entries);
-        if (result.failedRecordCount() > 0) {
-            out.number("FailedRecordCount", result.failedRecordCount());
-        }
-        out.startArray("Records");
+        out.number("FailedRecordCount", result.failedRecordCount()).startArray("Records");
         for (RecordWriter.EntryResult entry : result.records()) {
             out.startObject()
                 .string("SequenceNumber", entry.sequenceNumber())

@@ -53,7 +53,7 @@ public final class FreshetServer {
 
     /** A server whose errors are AWS JSON; see {@link ErrorResponder}. */
     public FreshetServer(FreshetConfig config, Map<String, HttpHandler> targetHandlers, Metrics metrics) {
-        this(config, targetHandlers, metrics, ErrorResponder.JSON);
+        this(config, targetHandlers, metrics, new WireErrorResponder());
     }
 
     /**

@@ -123,6 +123,18 @@ class FreshetServerTest {
     }
 
     @Test
+    void errorsTheServerRaisesComeInTheRequestsEncoding() throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(at(server, "/"))
+            .header("X-Amz-Target", "Nope_1.Op").header("Content-Type", "application/x-amz-cbor-1.1")
+            .POST(BodyPublishers.ofByteArray(new byte[] {(byte) 0xbf, (byte) 0xff})).build(), BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/x-amz-cbor-1.1");
+        JsonNode body = new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().readTree(response.body());
+        assertThat(body.get("__type").asText()).isEqualTo("UnknownOperationException");
+    }
+
+    @Test
     void otherPathsAndMethodsAreNotFound() throws Exception {
         assertThat(send(HttpRequest.newBuilder(at(server, "/nowhere")).build()).statusCode()).isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(at(server, "/")).header("X-Amz-Target", ECHO + ".Ping").build())
@@ -148,7 +160,7 @@ class FreshetServerTest {
         HttpResponse<String> response = send(call(server, ECHO + ".Put").POST(BodyPublishers.ofByteArray(new byte[2048])).build());
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).isEqualTo("{\"__type\":\"SerializationException\",\"message\":\"Request body too large\"}");
+        assertThat(response.body()).isEqualTo("{\"__type\":\"SerializationException\",\"Message\":\"Request body too large\"}");
     }
 
     @Test
@@ -163,7 +175,7 @@ class FreshetServerTest {
             RawHttp.Response response = connection.send(request.toByteArray());
 
             assertThat(response.status()).isEqualTo(413);
-            assertThat(response.body()).isEqualTo("{\"__type\":\"SerializationException\",\"message\":\"Request body too large\"}");
+            assertThat(response.body()).isEqualTo("{\"__type\":\"SerializationException\",\"Message\":\"Request body too large\"}");
             assertThat(connection.closedByServer()).isTrue();
         }
     }

@@ -43,12 +43,14 @@ public final class FileLogEngine implements LogEngine {
     private final ConcurrentHashMap<String, FileShardLog> open = new ConcurrentHashMap<>();
     private final ExecutorService handoff;
     private final ScheduledExecutorService cleaner;
+    private final FolderLock lock;
 
     public FileLogEngine(Path root, InstantSource clock, Duration retentionCheck) {
         this.root = root;
         this.clock = clock;
         try {
             Files.createDirectories(root);
+            this.lock = FolderLock.acquire(root);
             removeDeletedFolders();
         } catch (IOException e) {
             throw new LogException("cannot use log directory " + root, e);
@@ -127,6 +129,19 @@ public final class FileLogEngine implements LogEngine {
         }
         open.clear();
         handoff.shutdown();
+        lock.release();
+    }
+
+    /**
+     * Leaves the folder as a killed process would: stops background work and releases the folder
+     * lock without committing, flushing indexes or marking a clean shutdown. Open logs must not be
+     * used afterwards. (Crash-recovery tests use it to restart within one JVM.)
+     */
+    void abandon() {
+        cleaner.shutdownNow();
+        handoff.shutdownNow();
+        open.clear();
+        lock.release();
     }
 
     private void enforceRetentionQuietly() {

@@ -262,6 +262,12 @@ class FileShardLogTest {
     }
 
     @Test
+    void aSecondEngineOnTheSameFolderIsRefused() {
+        assertThatThrownBy(() -> LogFixture.engine(root, clock))
+            .isInstanceOf(dev.freshet.datastreams.log.LogException.class).hasMessageContaining("in use");
+    }
+
+    @Test
     void rejectsIdsThatAreNotFolderSafe() {
         assertThatThrownBy(() -> engine.open("../escape", config(1 << 20))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> engine.open("", config(1 << 20))).isInstanceOf(IllegalArgumentException.class);

@@ -116,6 +116,7 @@ class LogRecoveryProperties {
             written.addAll(batch);
             clock.advance(random.nextInt(3));
         }
+        crashed.abandon();
         return written;
     }
 

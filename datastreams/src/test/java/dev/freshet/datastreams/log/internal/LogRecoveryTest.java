@@ -59,6 +59,7 @@ class LogRecoveryTest {
         for (int i = 0; i < 25; i++) {
             append(log, batch("k" + i, 7));
         }
+        crashed.abandon();
 
         try (FileLogEngine engine = LogFixture.engine(root, clock)) {
             List<LogRecord> all = readAll(engine.open("s", config(4096)));
@@ -161,6 +162,7 @@ class LogRecoveryTest {
         for (int i = 0; i < batches; i++) {
             append(log, batch("b" + i, perBatch));
         }
+        crashed.abandon();
     }
 
     private List<Path> segmentFiles() throws IOException {

@@ -110,6 +110,8 @@ public final class ConfigParser {
             v.millis(STREAM_TRANSITION_MILLIS, 0),
             v.millis(SHARD_ITERATOR_TTL_MILLIS, 1),
             v.millis(SUBSCRIPTION_MILLIS, 1),
+            v.number(ON_DEMAND_SPLIT_BYTES_PER_SECOND, 1, Long.MAX_VALUE),
+            v.millis(ON_DEMAND_WINDOW_MILLIS, 100),
             v.number(SEGMENT_BYTES, 1024, Integer.MAX_VALUE),
             v.millis(SEGMENT_AGE_MILLIS, 1),
             v.millis(RETENTION_CHECK_MILLIS, 1),

@@ -24,6 +24,9 @@ import java.util.OptionalInt;
  * @param streamTransition       time spent CREATING/UPDATING/DELETING ({@code stream-transition-millis})
  * @param shardIteratorTtl       shard iterator lifetime ({@code shard-iterator-ttl-millis})
  * @param subscriptionLifetime   SubscribeToShard lifetime ({@code subscription-millis})
+ * @param onDemandSplitBytesPerSecond write rate above which an ON_DEMAND shard is split
+ *                               ({@code on-demand-split-bytes-per-second})
+ * @param onDemandWindow         window of that measurement ({@code on-demand-window-millis})
  * @param segmentBytes           segment roll size ({@code segment-bytes})
  * @param segmentAge             segment roll age ({@code segment-age-millis})
  * @param retentionCheckInterval retention sweep period ({@code retention-check-millis})
@@ -46,6 +49,8 @@ public record FreshetConfig(
     Duration streamTransition,
     Duration shardIteratorTtl,
     Duration subscriptionLifetime,
+    long onDemandSplitBytesPerSecond,
+    Duration onDemandWindow,
     long segmentBytes,
     Duration segmentAge,
     Duration retentionCheckInterval,
@@ -66,6 +71,7 @@ public record FreshetConfig(
         Objects.requireNonNull(streamTransition, "streamTransition");
         Objects.requireNonNull(shardIteratorTtl, "shardIteratorTtl");
         Objects.requireNonNull(subscriptionLifetime, "subscriptionLifetime");
+        Objects.requireNonNull(onDemandWindow, "onDemandWindow");
         Objects.requireNonNull(segmentAge, "segmentAge");
         Objects.requireNonNull(retentionCheckInterval, "retentionCheckInterval");
         Objects.requireNonNull(tlsPort, "tlsPort");
@@ -95,7 +101,8 @@ public record FreshetConfig(
         return "FreshetConfig[port=" + port + ", host=" + host + ", dataDir=" + dataDir + ", region=" + region
             + ", accountId=" + accountId + ", durability=" + durability + ", enforceLimits=" + enforceLimits
             + ", streamTransition=" + streamTransition + ", shardIteratorTtl=" + shardIteratorTtl
-            + ", subscriptionLifetime=" + subscriptionLifetime + ", segmentBytes=" + segmentBytes
+            + ", subscriptionLifetime=" + subscriptionLifetime + ", onDemandSplitBytesPerSecond="
+            + onDemandSplitBytesPerSecond + ", onDemandWindow=" + onDemandWindow + ", segmentBytes=" + segmentBytes
             + ", segmentAge=" + segmentAge + ", retentionCheckInterval=" + retentionCheckInterval
             + ", tlsPort=" + tlsPort + ", tlsKeystore=" + tlsKeystore
             + ", tlsKeystorePassword=" + tlsKeystorePassword.map(p -> "***") + ", logFormat=" + logFormat
