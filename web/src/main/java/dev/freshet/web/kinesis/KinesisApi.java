@@ -14,6 +14,7 @@ import dev.freshet.web.protocol.ProtocolException;
 import dev.freshet.web.protocol.RequestDecoder;
 import dev.freshet.web.protocol.WireFormat;
 import dev.freshet.web.server.AmzTarget;
+import dev.freshet.web.server.FullBodyReceiver;
 import dev.freshet.web.server.RequestBodyErrors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -58,8 +59,7 @@ public final class KinesisApi implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        exchange.getRequestReceiver().receiveFullBytes(
-            (ex, body) -> ex.dispatch(() -> process(ex, body)), RequestBodyErrors.CALLBACK);
+        FullBodyReceiver.receive(exchange, (ex, body) -> ex.dispatch(() -> process(ex, body)), RequestBodyErrors.CALLBACK);
     }
 
     private void process(HttpServerExchange exchange, byte[] body) {

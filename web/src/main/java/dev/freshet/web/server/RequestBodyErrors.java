@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code SerializationException} if the response has not started, and is logged at DEBUG.
  * Undertow's own default callback would print a stack trace and answer a bare 500.
  *
- * <pre>{@code exchange.getRequestReceiver().receiveFullBytes(this::handleBody, RequestBodyErrors.CALLBACK);}</pre>
+ * <pre>{@code FullBodyReceiver.receive(exchange, this::handleBody, RequestBodyErrors.CALLBACK);}</pre>
  *
  * <p>Thread-safe (stateless).
  */

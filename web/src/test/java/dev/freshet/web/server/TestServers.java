@@ -36,7 +36,7 @@ final class TestServers {
 
     /** A service that answers {@code {"operation":"<op>","bytes":<body length>}}. */
     static HttpHandler echo() {
-        return exchange -> exchange.getRequestReceiver().receiveFullBytes((done, body) -> {
+        return exchange -> FullBodyReceiver.receive(exchange, (done, body) -> {
             String operation = AmzTarget.of(done).orElseThrow().operation();
             done.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/x-amz-json-1.1");
             done.getResponseSender().send("{\"operation\":\"" + operation + "\",\"bytes\":" + body.length + "}");
