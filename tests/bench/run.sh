@@ -70,13 +70,20 @@ start_kinesalite() {  # memory|leveldb
   endpoint="http://127.0.0.1:$port"
 }
 
+server_cpu() {  # seconds of CPU the server process has used so far
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$server_pid/stat"
+}
+
 generate() {  # label mode cbor [more options]
-  local label="$1" mode="$2" cbor="$3"; shift 3
+  local label="$1" mode="$2" cbor="$3" cpu_before; shift 3
+  cpu_before="$(server_cpu)"
   java -cp "$classpath" dev.freshet.bench.LoadGenerator "$mode" --endpoint "$endpoint" --cbor "$cbor" \
     --seconds "$seconds" --warmup "$warmup" --label "$label" --stream "bench-$mode-$cbor" "$@" \
     >"$work/gen.out" 2>"$work/gen.err" || { echo "generator failed:" >&2; cat "$work/gen.out" "$work/gen.err" >&2; return 1; }
   grep -v '^{' "$work/gen.out"
-  grep '^{' "$work/gen.out" >>"$out"
+  # the server's CPU over the generator's lifetime (warm-up included), added to the JSON line
+  python3 -c 'import json, sys; r = json.loads(sys.argv[1]); r["serverCpuSec"] = round(float(sys.argv[2]) - float(sys.argv[3]), 2); print(json.dumps(r))' \
+    "$(grep '^{' "$work/gen.out")" "$(server_cpu)" "$cpu_before" >>"$out"
 }
 
 warm_up() {  # label cbor: one unrecorded put run so the server's JIT has compiled the hot paths

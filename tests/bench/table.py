@@ -5,6 +5,7 @@ Freshet/kinesalite for PutRecords throughput, and the targets checked.
     python3 tests/bench/table.py tests/target/bench/results.jsonl
 """
 import json
+import os
 import sys
 
 TARGET_MB = 60.0          # PutRecords payload MB/s (10^6 bytes), durability os
@@ -29,20 +30,27 @@ def cell(r, *fields, fmt="{:.1f}"):
     return " / ".join(fmt.format(r[f]) for f in fields)
 
 
+def cpu(r):
+    if r is None or "serverCpuSec" not in r:
+        return "n/a"
+    return f"{r['serverCpuSec']:.1f} / {r['generatorCpuSec']:.1f} (of {os.cpu_count() * r['generatorWallSec']:.0f} s on {os.cpu_count()} cores)"
+
+
 def main():
     runs = load(sys.argv[1])
     labels = list(dict.fromkeys(label for label, _ in runs))
     kinesalite = [runs[(l, "put")]["mbPerSec"] for l in labels if l.startswith("kinesalite") and (l, "put") in runs]
     best_k = max(kinesalite) if kinesalite else None
     print("| server, encoding | PutRecords MB/s | records/s | ×kinesalite | errors | GetRecords p50 / p99 ms"
-          " | SubscribeToShard p50 / p99 ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          " | SubscribeToShard p50 / p99 ms | CPU s during put: server / generator |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label in labels:
         put, poll, sub = runs.get((label, "put")), runs.get((label, "get-tail")), runs.get((label, "subscribe"))
         ratio = f"{put['mbPerSec'] / best_k:.1f}×" if put and best_k else "n/a"
         errors = sum(r["errors"] for r in (put, poll, sub) if r) + sum(r.get("missing", 0) for r in (poll, sub) if r)
         print(f"| {label} | {cell(put, 'mbPerSec')} | {cell(put, 'recordsPerSec', fmt='{:,.0f}')} | {ratio} "
-              f"| {errors} | {cell(poll, 'latencyP50Ms', 'latencyP99Ms')} | {cell(sub, 'latencyP50Ms', 'latencyP99Ms')} |")
+              f"| {errors} | {cell(poll, 'latencyP50Ms', 'latencyP99Ms')} | {cell(sub, 'latencyP50Ms', 'latencyP99Ms')} "
+              f"| {cpu(put)} |")
     if best_k:
         print(f"\n×kinesalite: against the faster kinesalite run ({best_k:.1f} MB/s).")
     print()

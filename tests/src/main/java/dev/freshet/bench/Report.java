@@ -43,7 +43,12 @@ final class Report {
         return put(prefix + "MeanMs", histogram.meanMillis());
     }
 
+    /** Prints both lines, with the generator's own CPU time and lifetime so far (warm-up included). */
     void print(String sentence) {
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        fields.put("generatorCpuSec", round(self.totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(-1.0)));
+        fields.put("generatorWallSec", round(self.startInstant()
+            .map(start -> (System.currentTimeMillis() - start.toEpochMilli()) / 1e3).orElse(-1.0)));
         System.out.println(sentence);
         try {
             System.out.println(JSON.writeValueAsString(fields));
