@@ -37,11 +37,15 @@ public final class LoadGenerator {
         quietLogging();
         // before any client exists: the SDK reads it when a client is built
         SdkClients.chooseEncoding(options.cbor());
+        int status = 0;
         try (KinesisClient client = SdkClients.sync(options.endpoint(), options.threads() + options.shards() + 4)) {
             run(options, client);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
         }
         // Netty and Apache leave non-daemon threads behind for a while
-        System.exit(0);
+        System.exit(status);
     }
 
     /** The SDK logs at DEBUG under logback's default setup; keep stdout for the report. */
