@@ -1,6 +1,7 @@
 package dev.freshet.datastreams.kinesis;
 
 import dev.freshet.datastreams.kinesis.internal.HashKeys;
+import dev.freshet.datastreams.kinesis.internal.SequenceNumberRun;
 import dev.freshet.datastreams.kinesis.internal.SequenceNumbers;
 import dev.freshet.datastreams.kinesis.internal.ShardRecord;
 import dev.freshet.datastreams.kinesis.internal.ShardRouter;
@@ -180,9 +181,10 @@ public final class RecordWriter {
 
         private void acknowledge(Target target, ShardRecord shard, List<Integer> indexes, AppendResult stored) {
             long bytes = 0;
+            SequenceNumberRun numbers = ShardViews.sequenceNumbers(shard);
             for (int k = 0; k < indexes.size(); k++) {
                 results[indexes.get(k)] = new EntryResult(shard.id,
-                    ShardViews.sequenceNumber(shard, stored.sequenceOf(k), stored.timestamp()), null, null);
+                    ShardViews.sequenceNumber(numbers, stored.sequenceOf(k), stored.timestamp()), null, null);
                 bytes += entries.get(indexes.get(k)).data().length;
             }
             metrics.incoming(target.name(), shard.id, target.shardLevel(), indexes.size(), bytes);

@@ -11,8 +11,8 @@ import io.undertow.server.HttpHandler;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Kinesis Data Streams as a server module: opens the shard logs under {@code <data-dir>/logs} and
@@ -33,11 +33,14 @@ public final class KinesisModule implements FreshetModule {
         Path dataDir = config.absoluteDataDir();
         this.engine = new FileLogEngine(dataDir.resolve("logs"), InstantSource.system(), config.retentionCheckInterval());
         this.kinesis = new DataStreams(settings(config), engine, dataDir.resolve("kinesis"), context.metrics().streams());
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "freshet-kinesis-timer");
             thread.setDaemon(true);
             return thread;
         });
+        // heartbeat timers of subscriptions are cancelled whenever records arrive first
+        timers.setRemoveOnCancelPolicy(true);
+        this.timer = timers;
         this.api = new KinesisApi(kinesis, timer);
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -111,9 +112,10 @@ final class SubscriptionPump {
         CompletableFuture<Void> records = subscription.awaitRecords();
         CompletableFuture<Void> wake = new CompletableFuture<>();
         records.thenRun(() -> wake.complete(null));
-        timer.schedule(() -> wake.complete(null), Math.max(1, wait), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = timer.schedule(() -> wake.complete(null), Math.max(1, wait), TimeUnit.MILLISECONDS);
         wake.thenRunAsync(() -> {
             records.cancel(false);
+            heartbeat.cancel(false);
             step();
         }, worker);
     }

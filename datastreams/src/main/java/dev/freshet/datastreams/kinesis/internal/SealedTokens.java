@@ -80,8 +80,17 @@ public final class SealedTokens {
         }
     }
 
+    /** A Cipher per thread: looking one up costs more than the sealing itself (JFR, GetRecords runs). */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
+
     private Cipher cipher(int mode, byte[] nonce, byte purpose) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(new byte[] {purpose});
         return cipher;

@@ -48,8 +48,9 @@ public final class ShardReads {
     public static List<KinesisRecord> present(ShardRecord shard, List<LogRecord> records, String encryptionType) {
         String encryption = "KMS".equals(encryptionType) ? "KMS" : null;
         List<KinesisRecord> out = new ArrayList<>(records.size());
+        SequenceNumberRun numbers = ShardViews.sequenceNumbers(shard);
         for (LogRecord record : records) {
-            out.add(new KinesisRecord(ShardViews.sequenceNumber(shard, record.sequence(), record.timestamp()),
+            out.add(new KinesisRecord(ShardViews.sequenceNumber(numbers, record.sequence(), record.timestamp()),
                 record.timestamp(), record.data(), record.partitionKey(), encryption));
         }
         return out;

@@ -39,6 +39,15 @@ public final class ShardViews {
         return SequenceNumbers.format(shard.createdSeconds(), shard.index, logSequence + 1, arrivalMillis / 1000);
     }
 
+    /** A formatter for many consecutive records of the shard (see {@link SequenceNumberRun}). */
+    public static SequenceNumberRun sequenceNumbers(ShardRecord shard) {
+        return new SequenceNumberRun(shard.createdSeconds(), shard.index);
+    }
+
+    public static String sequenceNumber(SequenceNumberRun run, long logSequence, long arrivalMillis) {
+        return run.format(logSequence + 1, arrivalMillis / 1000);
+    }
+
     /** Shards a listing shows, in shard id order: all but closed ones whose data expired. */
     public static List<ShardRecord> visible(StreamRecord stream, long nowMillis) {
         long horizon = nowMillis - stream.retentionHours * 3_600_000L;
