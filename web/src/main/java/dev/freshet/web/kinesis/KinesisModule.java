@@ -2,7 +2,6 @@ package dev.freshet.web.kinesis;
 
 import dev.freshet.datastreams.kinesis.DataStreams;
 import dev.freshet.datastreams.kinesis.KinesisSettings;
-import dev.freshet.datastreams.log.internal.FileLogEngine;
 import dev.freshet.web.server.FreshetModule;
 import dev.freshet.web.server.ModuleContext;
 import dev.freshet.web.server.config.FreshetConfig;
@@ -15,15 +14,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * Kinesis Data Streams as a server module: opens the shard logs under {@code <data-dir>/logs} and
- * the stream metadata under {@code <data-dir>/kinesis}, and answers {@code Kinesis_20131202.*}.
- * Closing stops background work and closes the logs cleanly (so the next start skips recovery scans).
+ * Kinesis Data Streams as a server module: keeps its stream metadata under {@code <data-dir>/kinesis}
+ * and its shard logs in the server's log engine, and answers {@code Kinesis_20131202.*}. Closing
+ * stops its background work; the runtime closes the log engine after every module.
  */
 public final class KinesisModule implements FreshetModule {
 
     public static final String TARGET_PREFIX = "Kinesis_20131202";
 
-    private final FileLogEngine engine;
     private final DataStreams kinesis;
     private final ScheduledExecutorService timer;
     private final KinesisApi api;
@@ -31,8 +29,8 @@ public final class KinesisModule implements FreshetModule {
     private KinesisModule(ModuleContext context) {
         FreshetConfig config = context.config();
         Path dataDir = config.absoluteDataDir();
-        this.engine = new FileLogEngine(dataDir.resolve("logs"), InstantSource.system(), config.retentionCheckInterval());
-        this.kinesis = new DataStreams(settings(config), engine, dataDir.resolve("kinesis"), context.metrics().streams());
+        this.kinesis = new DataStreams(settings(config), context.logs(), dataDir.resolve("kinesis"),
+            context.metrics().streams());
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "freshet-kinesis-timer");
             thread.setDaemon(true);
@@ -61,7 +59,6 @@ public final class KinesisModule implements FreshetModule {
     public void close() {
         timer.shutdownNow();
         kinesis.close();
-        engine.close();
     }
 
     private static KinesisSettings settings(FreshetConfig config) {

@@ -1,6 +1,7 @@
 package dev.freshet.web.server;
 
 import io.undertow.server.HttpHandler;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,11 @@ public interface FreshetModule extends AutoCloseable {
      * {@code POST /} whose target starts with {@code <prefix>.} and answers unknown operations itself.
      */
     Map<String, HttpHandler> targetHandlers();
+
+    /** Routes by URL path (REST-JSON operations, media resources); none by default. */
+    default List<PathRoute> pathRoutes() {
+        return List.of();
+    }
 
     /** Flushes and releases what the module opened. Must not throw for an ordinary shutdown. */
     @Override

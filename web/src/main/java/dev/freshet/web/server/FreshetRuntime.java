@@ -1,10 +1,14 @@
 package dev.freshet.web.server;
 
+import dev.freshet.datastreams.log.LogEngine;
+import dev.freshet.datastreams.log.LogException;
+import dev.freshet.datastreams.log.internal.FileLogEngine;
 import dev.freshet.web.metrics.Metrics;
 import dev.freshet.web.server.config.FreshetConfig;
 import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,29 +29,37 @@ public final class FreshetRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(FreshetRuntime.class);
 
     private final FreshetConfig config;
+    private final LogEngine logs;
     private final List<FreshetModule> modules;
     private final FreshetServer server;
     private boolean stopped;
 
-    private FreshetRuntime(FreshetConfig config, List<FreshetModule> modules, FreshetServer server) {
+    private FreshetRuntime(FreshetConfig config, LogEngine logs, List<FreshetModule> modules, FreshetServer server) {
         this.config = config;
+        this.logs = logs;
         this.modules = modules;
         this.server = server;
     }
 
-    /** Opens the modules, starts the server and logs the one line saying where it listens. */
+    /**
+     * Opens the storage engine and the modules, starts the server and logs the one line saying
+     * where it listens.
+     */
     public static FreshetRuntime start(FreshetConfig config, Metrics metrics, List<FreshetModule.Factory> factories)
         throws StartupException {
         createDataDir(config);
-        List<FreshetModule> modules = openModules(factories, new ModuleContext(config, metrics));
-        FreshetServer server = new FreshetServer(config, handlers(modules), metrics);
+        LogEngine logs = openLogs(config);
+        List<FreshetModule> modules;
+        FreshetServer server;
         try {
-            server.start();
-        } catch (StartupException e) {
-            closeModules(modules);
+            modules = openModules(factories, new ModuleContext(config, metrics, logs));
+            server = new FreshetServer(config, handlers(modules), pathRoutes(modules), metrics, new WireErrorResponder());
+            startOrClose(server, modules);
+        } catch (StartupException | RuntimeException e) {
+            logs.close();
             throw e;
         }
-        FreshetRuntime runtime = new FreshetRuntime(config, modules, server);
+        FreshetRuntime runtime = new FreshetRuntime(config, logs, modules, server);
         runtime.logListening();
         return runtime;
     }
@@ -67,6 +79,7 @@ public final class FreshetRuntime {
         LOG.info("Freshet stopping: draining in-flight requests for up to {} ms", config.shutdownGrace().toMillis());
         boolean drained = server.stop(config.shutdownGrace());
         closeModules(modules);
+        logs.close();
         LOG.atInfo().setMessage("Freshet stopped").addKeyValue("drained", drained).log();
     }
 
@@ -76,6 +89,30 @@ public final class FreshetRuntime {
         } catch (IOException e) {
             throw new StartupException("Cannot create data directory " + config.absoluteDataDir() + ": " + e, e);
         }
+    }
+
+    private static LogEngine openLogs(FreshetConfig config) throws StartupException {
+        try {
+            return new FileLogEngine(config.absoluteDataDir().resolve("logs"), InstantSource.system(),
+                config.retentionCheckInterval());
+        } catch (LogException e) {
+            throw new StartupException("Cannot open the shard logs: " + e.getMessage(), e);
+        }
+    }
+
+    private static void startOrClose(FreshetServer server, List<FreshetModule> modules) throws StartupException {
+        try {
+            server.start();
+        } catch (StartupException e) {
+            closeModules(modules);
+            throw e;
+        }
+    }
+
+    private static List<PathRoute> pathRoutes(List<FreshetModule> modules) {
+        List<PathRoute> routes = new ArrayList<>();
+        modules.forEach(module -> routes.addAll(module.pathRoutes()));
+        return routes;
     }
 
     private static List<FreshetModule> openModules(List<FreshetModule.Factory> factories, ModuleContext context)

@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +64,17 @@ public final class FreshetServer {
      */
     public FreshetServer(FreshetConfig config, Map<String, HttpHandler> targetHandlers, Metrics metrics,
                          ErrorResponder errors) {
+        this(config, targetHandlers, List.of(), metrics, errors);
+    }
+
+    /**
+     * @param pathRoutes routes by URL path (REST-JSON operations, media resources), tried before
+     *                   the {@code X-Amz-Target} router
+     */
+    public FreshetServer(FreshetConfig config, Map<String, HttpHandler> targetHandlers, List<PathRoute> pathRoutes,
+                         Metrics metrics, ErrorResponder errors) {
         this.config = config;
-        HttpHandler routes = Handlers.httpContinueRead(new TargetRouter(targetHandlers));
+        HttpHandler routes = Handlers.httpContinueRead(new PathRouter(pathRoutes, new TargetRouter(targetHandlers)));
         this.gate = new GracefulShutdownHandler(new RequestSizeLimitHandler(config.maxRequestBytes(), routes));
         HttpHandler admin = new AdminRoutes(new HealthHandler(health), new MetricsHandler(metrics.registry()), gate);
         HttpHandler handled = new AccessLogHandler(new ErrorResponseHandler(errors, admin));
