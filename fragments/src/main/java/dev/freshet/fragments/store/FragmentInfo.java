@@ -1,0 +1,19 @@
+package dev.freshet.fragments.store;
+
+/**
+ * What the fragment index knows of a stored fragment, without reading its media.
+ *
+ * @param sequence                the fragment's record sequence in its stream's shard log
+ * @param fragmentNumber          the service-shaped 47-digit number naming it ({@link FragmentNumbers})
+ * @param producerTimestampMillis the producer timestamp of its first frame, epoch milliseconds
+ * @param serverTimestampMillis   when its first byte reached the server, epoch milliseconds
+ * @param durationMillis          its length (FragmentLengthInMilliseconds)
+ * @param sizeBytes               its media bytes (FragmentSizeInBytes)
+ */
+public record FragmentInfo(long sequence, String fragmentNumber, long producerTimestampMillis,
+                           long serverTimestampMillis, long durationMillis, long sizeBytes) {
+
+    public long timestamp(TimestampKind kind) {
+        return kind == TimestampKind.PRODUCER ? producerTimestampMillis : serverTimestampMillis;
+    }
+}
