@@ -1,5 +1,8 @@
 package dev.freshet.datastreams.kinesis.internal;
 
+import dev.freshet.datastreams.tokens.SealedTokens;
+import dev.freshet.datastreams.tokens.TokenCodec;
+
 import dev.freshet.datastreams.kinesis.KinesisErrorType;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.freshet.datastreams.kinesis.internal;
 
+import dev.freshet.datastreams.tokens.SealedTokens;
+
 import dev.freshet.datastreams.kinesis.KinesisErrorType;
 import dev.freshet.datastreams.kinesis.KinesisSettings;
 import dev.freshet.datastreams.kinesis.StreamMetrics;

@@ -1,4 +1,4 @@
-package dev.freshet.datastreams.kinesis.internal;
+package dev.freshet.datastreams.tokens;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
