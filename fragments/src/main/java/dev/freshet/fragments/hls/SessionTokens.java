@@ -1,0 +1,62 @@
+package dev.freshet.fragments.hls;
+
+import dev.freshet.datastreams.tokens.SealedTokens;
+import dev.freshet.datastreams.tokens.TokenCodec;
+import dev.freshet.fragments.store.TimestampKind;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Playback session tokens: an {@link HlsSession} sealed with AES-GCM under the video service's key,
+ * URL-safe, so a URL can neither be read, forged nor extended, and stops working when the session
+ * expires.
+ *
+ * <p>Thread-safe.
+ */
+public final class SessionTokens {
+
+    private static final byte PURPOSE = 'H';
+
+    private final SealedTokens tokens;
+
+    public SessionTokens(SealedTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public String issue(HlsSession session) {
+        byte[] packed = TokenCodec.pack(session.streamId(), session.mode().name(), session.container().name(),
+            session.kind().name(), session.startMillis(), session.endMillis(), session.discontinuity().name(),
+            session.displayTimestamp() ? 1L : 0L, (long) session.maxFragments(), session.expiresMillis());
+        return urlSafe(tokens.seal(packed, PURPOSE));
+    }
+
+    /** The session, or empty when the token is damaged, forged or expired at {@code nowMillis}. */
+    public Optional<HlsSession> open(String token, long nowMillis) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return tokens.open(standard(token), PURPOSE).flatMap(raw -> TokenCodec.unpack(raw, 10))
+            .map(SessionTokens::session).filter(session -> session.expiresMillis() > nowMillis);
+    }
+
+    private static HlsSession session(List<Object> f) {
+        return new HlsSession((String) f.get(0), HlsSession.Mode.valueOf((String) f.get(1)),
+            HlsSession.Container.valueOf((String) f.get(2)), TimestampKind.valueOf((String) f.get(3)),
+            (Long) f.get(4), (Long) f.get(5), HlsSession.Discontinuity.valueOf((String) f.get(6)),
+            (Long) f.get(7) == 1L, ((Long) f.get(8)).intValue(), (Long) f.get(9));
+    }
+
+    private static String urlSafe(String base64) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(base64));
+    }
+
+    private static String standard(String urlSafe) {
+        try {
+            return Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(urlSafe));
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}
