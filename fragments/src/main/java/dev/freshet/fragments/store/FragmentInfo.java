@@ -9,9 +9,11 @@ package dev.freshet.fragments.store;
  * @param serverTimestampMillis   when its first byte reached the server, epoch milliseconds
  * @param durationMillis          its length (FragmentLengthInMilliseconds)
  * @param sizeBytes               its media bytes (FragmentSizeInBytes)
+ * @param tracksFingerprint       equal for fragments with identical tracks (same codecs and
+ *                                configurations): playback starts a new init segment where it changes
  */
 public record FragmentInfo(long sequence, String fragmentNumber, long producerTimestampMillis,
-                           long serverTimestampMillis, long durationMillis, long sizeBytes) {
+                           long serverTimestampMillis, long durationMillis, long sizeBytes, long tracksFingerprint) {
 
     public long timestamp(TimestampKind kind) {
         return kind == TimestampKind.PRODUCER ? producerTimestampMillis : serverTimestampMillis;

@@ -25,6 +25,7 @@ final class FragmentIndex {
     private long[] server = new long[256];
     private long[] duration = new long[256];
     private long[] size = new long[256];
+    private long[] tracks = new long[256];
     private int count;
     private boolean producerOrdered = true;
 
@@ -113,7 +114,7 @@ final class FragmentIndex {
 
     private FragmentInfo info(int i) {
         return new FragmentInfo(sequences[i], FragmentNumbers.format(streamCreatedMillis, sequences[i], server[i]),
-            producer[i], server[i], duration[i], size[i]);
+            producer[i], server[i], duration[i], size[i], tracks[i]);
     }
 
     private void set(int i, long sequence, FragmentRecord.Header header) {
@@ -122,6 +123,7 @@ final class FragmentIndex {
         server[i] = header.serverMillis();
         duration[i] = header.durationMillis();
         size[i] = header.sizeBytes();
+        tracks[i] = header.tracksFingerprint();
     }
 
     private void shiftRight(int at) {
@@ -150,7 +152,7 @@ final class FragmentIndex {
     }
 
     private long[][] columns() {
-        return new long[][] {sequences, producer, server, duration, size};
+        return new long[][] {sequences, producer, server, duration, size, tracks};
     }
 
     private void grow() {
@@ -160,5 +162,6 @@ final class FragmentIndex {
         server = Arrays.copyOf(server, capacity);
         duration = Arrays.copyOf(duration, capacity);
         size = Arrays.copyOf(size, capacity);
+        tracks = Arrays.copyOf(tracks, capacity);
     }
 }
