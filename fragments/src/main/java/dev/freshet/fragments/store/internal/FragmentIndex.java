@@ -19,13 +19,19 @@ import java.util.Optional;
  */
 final class FragmentIndex {
 
+    /** Producer time may jitter this much between fragments before it counts as a gap. */
+    private static final long MIN_GAP_MILLIS = 500;
+
     private final long streamCreatedMillis;
+    /** Breaks counted before the oldest entry still held (trimmed entries keep counting). */
+    private long baseBreaks;
     private long[] sequences = new long[256];
     private long[] producer = new long[256];
     private long[] server = new long[256];
     private long[] duration = new long[256];
     private long[] size = new long[256];
     private long[] tracks = new long[256];
+    private long[] breaks = new long[256];
     private int count;
     private boolean producerOrdered = true;
 
@@ -48,6 +54,7 @@ final class FragmentIndex {
         shiftRight(at);
         set(at, sequence, header);
         count++;
+        recountBreaksFrom(at);
         producerOrdered &= (at == 0 || producer[at - 1] <= producer[at]) && (at == count - 1 || producer[at] <= producer[at + 1]);
     }
 
@@ -68,6 +75,7 @@ final class FragmentIndex {
         if (drop == 0) {
             return;
         }
+        baseBreaks = breaks[drop - 1];
         for (long[] column : columns()) {
             System.arraycopy(column, drop, column, 0, count - drop);
         }
@@ -114,7 +122,7 @@ final class FragmentIndex {
 
     private FragmentInfo info(int i) {
         return new FragmentInfo(sequences[i], FragmentNumbers.format(streamCreatedMillis, sequences[i], server[i]),
-            producer[i], server[i], duration[i], size[i], tracks[i]);
+            producer[i], server[i], duration[i], size[i], tracks[i], breakBefore(i), breaks[i]);
     }
 
     private void set(int i, long sequence, FragmentRecord.Header header) {
@@ -124,6 +132,23 @@ final class FragmentIndex {
         duration[i] = header.durationMillis();
         size[i] = header.sizeBytes();
         tracks[i] = header.tracksFingerprint();
+    }
+
+    /** Whether entry {@code i} does not continue entry {@code i - 1} seamlessly. */
+    private boolean breakBefore(int i) {
+        if (i == 0) {
+            return false;
+        }
+        long expected = producer[i - 1] + duration[i - 1];
+        long tolerance = Math.max(MIN_GAP_MILLIS, duration[i - 1] / 4);
+        return tracks[i] != tracks[i - 1] || Math.abs(producer[i] - expected) > tolerance;
+    }
+
+    private void recountBreaksFrom(int from) {
+        for (int i = from; i < count; i++) {
+            long before = i == 0 ? baseBreaks : breaks[i - 1];
+            breaks[i] = before + (breakBefore(i) ? 1 : 0);
+        }
     }
 
     private void shiftRight(int at) {
@@ -152,7 +177,7 @@ final class FragmentIndex {
     }
 
     private long[][] columns() {
-        return new long[][] {sequences, producer, server, duration, size, tracks};
+        return new long[][] {sequences, producer, server, duration, size, tracks, breaks};
     }
 
     private void grow() {
@@ -163,5 +188,6 @@ final class FragmentIndex {
         duration = Arrays.copyOf(duration, capacity);
         size = Arrays.copyOf(size, capacity);
         tracks = Arrays.copyOf(tracks, capacity);
+        breaks = Arrays.copyOf(breaks, capacity);
     }
 }

@@ -65,6 +65,21 @@ class LogFragmentStoreTest {
     }
 
     @Test
+    void gapsInProducerTimeAreCountedAsDiscontinuities() {
+        FragmentLog log = store.open("cam1", CREATED, Duration.ofHours(24));
+        appendTen(log);
+        log.append(fragment(T0 + 60_000), 20_000).join();
+        log.append(fragment(T0 + 62_000), 21_000).join();
+
+        List<FragmentInfo> all = log.after(-1, 100);
+        assertThat(all).extracting(FragmentInfo::discontinuityBefore)
+            .containsExactly(false, false, false, false, false, false, false, false, false, false, true, false);
+        assertThat(all.get(9).discontinuities()).isZero();
+        assertThat(all.get(10).discontinuities()).isEqualTo(1);
+        assertThat(all.get(11).discontinuities()).isEqualTo(1);
+    }
+
+    @Test
     void fragmentsReadBackWithTheirFrames() {
         FragmentLog log = store.open("cam1", CREATED, Duration.ofHours(24));
         appendTen(log);
