@@ -15,11 +15,12 @@ import dev.freshet.fragments.store.TimestampKind;
  * @param discontinuity   ALWAYS, NEVER or ON_DISCONTINUITY
  * @param displayTimestamp whether playlists carry {@code #EXT-X-PROGRAM-DATE-TIME}
  * @param maxFragments    MaxMediaPlaylistFragmentResults
+ * @param issuedMillis    when the session started (LIVE_REPLAY advances from then)
  * @param expiresMillis   when the session ends
  */
 public record HlsSession(String streamId, Mode mode, Container container, TimestampKind kind, long startMillis,
                          long endMillis, Discontinuity discontinuity, boolean displayTimestamp, int maxFragments,
-                         long expiresMillis) {
+                         long issuedMillis, long expiresMillis) {
 
     public enum Mode { LIVE, LIVE_REPLAY, ON_DEMAND }
 

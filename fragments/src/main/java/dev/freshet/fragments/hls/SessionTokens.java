@@ -28,7 +28,8 @@ public final class SessionTokens {
     public String issue(HlsSession session) {
         byte[] packed = TokenCodec.pack(session.streamId(), session.mode().name(), session.container().name(),
             session.kind().name(), session.startMillis(), session.endMillis(), session.discontinuity().name(),
-            session.displayTimestamp() ? 1L : 0L, (long) session.maxFragments(), session.expiresMillis());
+            session.displayTimestamp() ? 1L : 0L, (long) session.maxFragments(), session.issuedMillis(),
+            session.expiresMillis());
         return urlSafe(tokens.seal(packed, PURPOSE));
     }
 
@@ -37,7 +38,7 @@ public final class SessionTokens {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        return tokens.open(standard(token), PURPOSE).flatMap(raw -> TokenCodec.unpack(raw, 10))
+        return tokens.open(standard(token), PURPOSE).flatMap(raw -> TokenCodec.unpack(raw, 11))
             .map(SessionTokens::session).filter(session -> session.expiresMillis() > nowMillis);
     }
 
@@ -45,7 +46,7 @@ public final class SessionTokens {
         return new HlsSession((String) f.get(0), HlsSession.Mode.valueOf((String) f.get(1)),
             HlsSession.Container.valueOf((String) f.get(2)), TimestampKind.valueOf((String) f.get(3)),
             (Long) f.get(4), (Long) f.get(5), HlsSession.Discontinuity.valueOf((String) f.get(6)),
-            (Long) f.get(7) == 1L, ((Long) f.get(8)).intValue(), (Long) f.get(9));
+            (Long) f.get(7) == 1L, ((Long) f.get(8)).intValue(), (Long) f.get(9), (Long) f.get(10));
     }
 
     private static String urlSafe(String base64) {

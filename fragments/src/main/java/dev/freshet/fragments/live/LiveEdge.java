@@ -4,7 +4,9 @@ import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.Track;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,9 +21,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LiveEdge {
 
-    /** What readers see: the fragment in progress (if any) and its finished parts. */
-    public record Snapshot(long fragmentSequence, List<Track> tracks, List<LivePart> parts, boolean receiving) {
+    /**
+     * What readers see: the fragment in progress (if any) and its finished parts, and the parts of
+     * the last few completed fragments (for the part lines of the newest segments).
+     */
+    public record Snapshot(long fragmentSequence, List<Track> tracks, List<LivePart> parts, boolean receiving,
+                           Map<Long, List<LivePart>> recentParts) {
+
+        /** The parts of fragment {@code sequence} if it is the current or a recent one, else empty. */
+        public List<LivePart> partsOf(long sequence) {
+            if (sequence == fragmentSequence) {
+                return parts;
+            }
+            return recentParts.getOrDefault(sequence, List.of());
+        }
     }
+
+    /** Completed fragments whose parts stay listed (the RFC asks for parts of the last few segments). */
+    private static final int RECENT_FRAGMENTS = 4;
 
     private final PartPlan plan;
     private List<Track> tracks = List.of();
@@ -29,7 +46,8 @@ public final class LiveEdge {
     private List<Frame> pending = new ArrayList<>();
     private long pendingStart;
     private final List<LivePart> parts = new ArrayList<>();
-    private volatile Snapshot snapshot = new Snapshot(-1, List.of(), List.of(), false);
+    private final LinkedHashMap<Long, List<LivePart>> recent = new LinkedHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(-1, List.of(), List.of(), false, Map.of());
     private CompletableFuture<Void> change = new CompletableFuture<>();
 
     public LiveEdge(PartPlan plan) {
@@ -42,6 +60,12 @@ public final class LiveEdge {
 
     /** A new fragment starts; it will be stored as {@code expectedSequence}. */
     public synchronized void startFragment(long expectedSequence, List<Track> fragmentTracks) {
+        if (fragmentSequence >= 0 && !parts.isEmpty()) {
+            recent.put(fragmentSequence, List.copyOf(parts));
+            while (recent.size() > RECENT_FRAGMENTS) {
+                recent.remove(recent.keySet().iterator().next());
+            }
+        }
         fragmentSequence = expectedSequence;
         tracks = List.copyOf(fragmentTracks);
         pending = new ArrayList<>();
@@ -85,7 +109,7 @@ public final class LiveEdge {
     }
 
     private void publish(boolean receiving) {
-        snapshot = new Snapshot(fragmentSequence, tracks, List.copyOf(parts), receiving);
+        snapshot = new Snapshot(fragmentSequence, tracks, List.copyOf(parts), receiving, Map.copyOf(recent));
         CompletableFuture<Void> done = change;
         change = new CompletableFuture<>();
         done.complete(null);
