@@ -133,6 +133,10 @@ public final class EbmlWriter {
         return this;
     }
 
+    /**
+     * What was written. When the writer was presized exactly this is its own array (no copy), so
+     * call it once everything, every {@link #endMaster(int)} included, is written.
+     */
     public byte[] toByteArray() {
         return length == buf.length ? buf : Arrays.copyOf(buf, length);
     }

@@ -231,6 +231,8 @@ public final class MkvStreamParser {
         switch (h.id()) {
             case MkvIds.INFO, MkvIds.TRACKS, MkvIds.TAGS -> collect(h, limits.maxElementBytes());
             case MkvIds.CLUSTER -> startCluster(h);
+            case MkvIds.SIMPLE_BLOCK, MkvIds.BLOCK_GROUP, MkvIds.CLUSTER_TIMECODE ->
+                throw MkvException.invalid(String.format("element 0x%X outside a Cluster", h.id()));
             default -> skip(h);
         }
     }

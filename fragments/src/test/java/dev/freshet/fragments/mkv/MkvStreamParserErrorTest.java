@@ -72,6 +72,13 @@ class MkvStreamParserErrorTest {
     }
 
     @Test
+    void refusesBlocksOutsideAClusterRatherThanDroppingThem() {
+        byte[] stream = cat(LIVE_SEGMENT, cluster(0, simpleBlock(1, 0, true, hex("01"))),
+            simpleBlock(1, 40, false, hex("02")));
+        assertError(stream, MkvError.INVALID_MKV_DATA);
+    }
+
+    @Test
     void refusesClustersWithoutTimecode() {
         assertError(cat(LIVE_SEGMENT, el(MkvIds.CLUSTER, simpleBlock(1, 0, true, hex("01")))), MkvError.INVALID_MKV_DATA);
     }
