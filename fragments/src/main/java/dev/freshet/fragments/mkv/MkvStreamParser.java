@@ -109,7 +109,11 @@ public final class MkvStreamParser {
         });
     }
 
-    /** The stream ended: reports an open unknown-size Cluster and Segment, or fails if cut short. */
+    /**
+     * The stream ended: reports an open unknown-size Cluster and the open Segment. Fails if the
+     * stream stopped inside an element or a sized Cluster; a sized Segment cut short between two
+     * elements is accepted (the upload simply ended).
+     */
     public void finish() {
         guard(() -> {
             if (mode != Mode.HEADER || headerFill > 0) {
