@@ -1,5 +1,7 @@
 package dev.freshet.fragments.mkv;
 
+import dev.freshet.fragments.testmedia.Ffmpeg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;

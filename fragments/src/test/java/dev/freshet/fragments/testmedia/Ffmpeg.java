@@ -1,4 +1,4 @@
-package dev.freshet.fragments.mkv;
+package dev.freshet.fragments.testmedia;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Runs the ffmpeg and ffprobe executables for interop tests; fails (never skips) when they are missing. */
-final class Ffmpeg {
+/**
+ * Runs the ffmpeg and ffprobe executables for interop tests; fails (never skips) when they are
+ * missing. Shared by the media packages' tests; {@link #sample} makes test media once per build.
+ */
+public final class Ffmpeg {
 
-    static final String INSTALL_HINT = "ffmpeg/ffprobe not found on PATH; these tests need them: install FFmpeg "
+    public static final String INSTALL_HINT = "ffmpeg/ffprobe not found on PATH; these tests need them: install FFmpeg "
         + "(Debian/Ubuntu: apt-get install ffmpeg, macOS: brew install ffmpeg)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,13 +28,13 @@ final class Ffmpeg {
     private Ffmpeg() {
     }
 
-    static void requireInstalled() {
+    public static void requireInstalled() {
         run(List.of("ffmpeg", "-version"));
         run(List.of("ffprobe", "-version"));
     }
 
     /** ffprobe's JSON output for {@code file} with the given arguments. */
-    static JsonNode probe(String file, String... args) {
+    public static JsonNode probe(String file, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ffprobe", "-v", "error", "-of", "json"));
         cmd.addAll(List.of(args));
         cmd.add(file);
@@ -43,15 +46,15 @@ final class Ffmpeg {
     }
 
     /** What ffmpeg reports while decoding every stream of {@code file} (empty when it decodes cleanly). */
-    static String decodeErrors(String file) {
+    public static String decodeErrors(String file) {
         return run(List.of("ffmpeg", "-v", "error", "-i", file, "-f", "null", "-")).stderr();
     }
 
-    record Output(String stdout, String stderr) {
+    public record Output(String stdout, String stderr) {
     }
 
     /** Runs a command; fails on a non-zero exit or a timeout, or with an install hint if it is missing. */
-    static Output run(List<String> cmd) {
+    public static Output run(List<String> cmd) {
         try {
             Path errFile = Files.createTempFile("ffmpeg", ".err");
             try {
@@ -74,6 +77,29 @@ final class Ffmpeg {
             Thread.currentThread().interrupt();
             return fail("interrupted");
         }
+    }
+
+    /**
+     * A test file made by ffmpeg with these arguments (inputs, codecs; the output file is added),
+     * cached under {@code target/test-media} so each sample is made once per build.
+     */
+    public static Path sample(String fileName, String... ffmpegArgs) {
+        Path dir = Path.of("target", "test-media");
+        Path file = dir.resolve(fileName);
+        synchronized (Ffmpeg.class) {
+            if (!Files.exists(file)) {
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+                cmd.addAll(List.of(ffmpegArgs));
+                cmd.add(file.toString());
+                run(cmd);
+            }
+        }
+        return file;
     }
 
     private static Process start(List<String> cmd, Path errFile) {
