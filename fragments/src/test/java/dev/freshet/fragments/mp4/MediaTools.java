@@ -73,14 +73,15 @@ public final class MediaTools {
             file.toString()));
     }
 
-    /** One {@code key=value} field per stream, from {@code -show_entries stream=...}. */
+    /** The fields of each distinct stream, comma-separated, from {@code -show_entries stream=...}. */
     public static List<String> streamField(Path file, String field, boolean countFrames) {
         List<String> command = new ArrayList<>(List.of("ffprobe", "-v", "error"));
         if (countFrames) {
             command.add("-count_frames");
         }
         command.addAll(List.of("-show_entries", "stream=" + field, "-of", "csv=p=0", file.toString()));
-        return run(command).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // MPEG-TS files list their streams twice, under the program and on their own
+        return run(command).lines().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     public static String formatField(Path file, String field) {
@@ -90,7 +91,8 @@ public final class MediaTools {
     /** From the earliest presented packet of a stream to the end of the latest, in seconds. */
     public static double presentedSeconds(Path file, String stream) {
         String[] timeBase = run("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries",
-            "stream=time_base", "-of", "csv=p=0", file.toString()).strip().split("/");
+            "stream=time_base", "-of", "csv=p=0", file.toString()).lines().filter(l -> !l.isBlank()).findFirst()
+            .orElseThrow().strip().split("/");
         List<long[]> packets = run("ffprobe", "-v", "error", "-select_streams", stream, "-show_entries",
             "packet=pts,duration", "-of", "csv=p=0", file.toString()).lines().filter(l -> !l.isBlank())
             .map(l -> Arrays.stream(l.strip().split(",")).mapToLong(Long::parseLong).toArray()).toList();
