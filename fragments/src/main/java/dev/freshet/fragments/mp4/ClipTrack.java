@@ -112,36 +112,28 @@ final class ClipTrack {
         int[] durations = new int[n];
         int[] offsets = new int[n];
         int[] sizes = new int[n];
-        int syncCount = 0;
         for (int i = 0; i < n; i++) {
             durations[i] = timeline.duration(i);
             offsets[i] = timeline.compositionOffset(i);
             sizes[i] = frames.get(i).data().length;
-            syncCount += frames.get(i).keyframe() ? 1 : 0;
         }
         List<Box> tables = new ArrayList<>(6);
         tables.add(TimeToSampleBox.of(durations));
         if (timeline.hasCompositionOffsets()) {
             tables.add(CompositionOffsetBox.of(offsets));
         }
-        if (syncCount < n) {
-            tables.add(new SyncSampleBox(syncSamples(syncCount)));
+        int[] sync = syncSamples();
+        if (sync.length < n) {
+            tables.add(new SyncSampleBox(sync));
         }
-        tables.add(SampleToChunkBox.of(chunkSamples));
-        tables.add(new SampleSizeBox(sizes));
-        tables.add(new ChunkOffsetBox(true, chunkOffsets, mediaStart));
+        tables.addAll(List.of(SampleToChunkBox.of(chunkSamples), new SampleSizeBox(sizes),
+            new ChunkOffsetBox(true, chunkOffsets, mediaStart)));
         return tables;
     }
 
-    private int[] syncSamples(int count) {
-        int[] numbers = new int[count];
-        int next = 0;
-        for (int i = 0; i < frames.size(); i++) {
-            if (frames.get(i).keyframe()) {
-                numbers[next++] = i + 1;
-            }
-        }
-        return numbers;
+    private int[] syncSamples() {
+        return java.util.stream.IntStream.range(0, frames.size()).filter(i -> frames.get(i).keyframe())
+            .map(i -> i + 1).toArray();
     }
 
     /** Per-track accumulator: frames and chunk count, then chunk sizes and offsets. */

@@ -16,9 +16,9 @@ record AdtsWriter(AudioSpecificConfig config) implements AccessUnitWriter {
 
     @Override
     public void write(Frame frame, PesPacketizer out) {
-        byte[] header = new byte[AudioSpecificConfig.ADTS_HEADER_LENGTH];
+        byte[] header = out.scratch();
         config.writeAdtsHeader(header, 0, frame.data().length);
-        out.write(header, 0, header.length);
+        out.write(header, 0, AudioSpecificConfig.ADTS_HEADER_LENGTH);
         out.write(frame.data(), 0, frame.data().length);
     }
 }

@@ -64,14 +64,19 @@ final class PesPacketizer {
      */
     void startPes(int pid, int streamId, int payloadLength, long pts, long dts, long pcrBase, boolean randomAccess) {
         boolean withDts = pts != dts;
-        int headerSize = headerSize(withDts);
         this.pid = pid;
-        this.pesRemaining = headerSize + payloadLength;
+        this.pesRemaining = headerSize(withDts) + payloadLength;
         this.packetRemaining = 0;
         this.firstPacket = true;
         this.pcrBase = pcrBase;
         this.randomAccess = randomAccess;
-        int length = headerSize - 6 + payloadLength;
+        pesHeader(streamId, payloadLength, pts, dts);
+        write(header, 0, headerSize(withDts));
+    }
+
+    private void pesHeader(int streamId, int payloadLength, long pts, long dts) {
+        boolean withDts = pts != dts;
+        int length = headerSize(withDts) - 6 + payloadLength;
         header[0] = 0;
         header[1] = 0;
         header[2] = 1;
@@ -85,7 +90,11 @@ final class PesPacketizer {
         if (withDts) {
             timestamp(14, 0x1, dts);
         }
-        write(header, 0, headerSize);
+    }
+
+    /** A small array for a payload's own headers (ADTS), free to overwrite until the next call here. */
+    byte[] scratch() {
+        return header;
     }
 
     private void timestamp(int at, int prefix, long ts) {
