@@ -153,9 +153,7 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
     }
 
     private void showLive(Fragment fragment, long expectedSequence) {
-        edge.startFragment(expectedSequence, fragment.tracks());
-        fragment.frames().forEach(edge::addFrame);
-        edge.endFragment();
+        edge.publishFragment(expectedSequence, fragment);
     }
 
     private void fail(MkvException e) {

@@ -1,5 +1,6 @@
 package dev.freshet.fragments.live;
 
+import dev.freshet.fragments.media.Fragment;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.Track;
 
@@ -10,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The newest, still-growing fragment of one live stream, as frames arrive (block by block from
- * PutMedia, frame by frame from WebRTC), cut into LL-HLS parts by a {@link PartPlan} as soon as each
- * part is whole — so players can fetch media before the fragment is complete and stored.
+ * The newest, still-growing fragment of one live stream, cut into LL-HLS parts by a
+ * {@link PartPlan} as soon as each part is whole — so players can fetch media before the fragment
+ * is complete and stored. Frames fed one by one ({@link #addFrame}, WebRTC) are cut as they come,
+ * which matches the stored fragment's cuts as long as the stream has no B-frames (WebRTC has none);
+ * whole fragments ({@link #publishFragment}, PutMedia) are cut with full knowledge.
  *
  * <p>Readers take an immutable {@link Snapshot}; {@link #awaitChange()} completes on the next part
  * or fragment boundary (blocking playlist reloads wait on it).
@@ -83,6 +86,16 @@ public final class LiveEdge {
             pendingStart = frame.timestampMicros();
         }
         pending.add(frame);
+    }
+
+    /**
+     * A whole fragment at once (PutMedia delivers complete Clusters): its parts are cut as for a
+     * stored fragment, B-frames allowed, and published together.
+     */
+    public synchronized void publishFragment(long sequence, Fragment fragment) {
+        startFragment(sequence, fragment.tracks());
+        parts.addAll(plan.parts(fragment.tracks(), fragment.frames()));
+        publish(false);
     }
 
     /** The fragment in progress is complete (and being stored): its last part closes. */

@@ -3,6 +3,7 @@ package dev.freshet.fragments.live;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;
 import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.mp4.FragmentedMp4;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,16 +78,22 @@ public final class PartPlan {
         return end == Long.MIN_VALUE ? 0 : end;
     }
 
-    /** Splits a whole fragment's frames (decode order) into the frames of its parts. */
+    /**
+     * Splits a whole fragment's frames (decode order) into the frames of its parts. With B-frames a
+     * part may only start where no later frame presents earlier ({@link FragmentedMp4#canStartPart}),
+     * so parts keep the timestamps of the whole segment.
+     */
     public List<List<Frame>> split(List<Track> tracks, List<Frame> frames) {
         List<List<Frame>> parts = new ArrayList<>();
         List<Frame> current = new ArrayList<>();
         long partStart = Long.MIN_VALUE;
-        for (Frame frame : frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            Frame frame = frames.get(i);
             Track track = trackOf(tracks, frame.track());
             if (current.isEmpty()) {
                 partStart = frame.timestampMicros();
-            } else if (track != null && startsNewPart(frame, track, partStart)) {
+            } else if (track != null && startsNewPart(frame, track, partStart)
+                && FragmentedMp4.canStartPart(frames, i)) {
                 parts.add(current);
                 current = new ArrayList<>();
                 partStart = frame.timestampMicros();
