@@ -24,6 +24,8 @@ public final class Clips {
 
     public static final int MAX_FRAGMENTS = 200;
     public static final long MAX_BYTES = 100L * 1024 * 1024;
+    /** No fragment is longer (PutMedia refuses longer ones), so one starting earlier cannot overlap. */
+    static final long LONGEST_FRAGMENT_MILLIS = 10_000;
 
     private Clips() {
     }
@@ -32,7 +34,8 @@ public final class Clips {
     public static List<FragmentInfo> select(FragmentLog log, FragmentSelector range) {
         List<FragmentInfo> overlapping = new ArrayList<>();
         long bytes = 0;
-        for (FragmentInfo fragment : log.list(range.kind(), Long.MIN_VALUE, range.endMillis(), -1, Integer.MAX_VALUE)) {
+        long earliest = range.startMillis() == Long.MIN_VALUE ? Long.MIN_VALUE : range.startMillis() - LONGEST_FRAGMENT_MILLIS;
+        for (FragmentInfo fragment : log.list(range.kind(), earliest, range.endMillis(), -1, Integer.MAX_VALUE)) {
             boolean overlaps = fragment.timestamp(range.kind()) + fragment.durationMillis() > range.startMillis();
             if (!overlaps) {
                 continue;

@@ -48,7 +48,8 @@ public final class MediaStart {
             throw new PlaybackException(PlaybackException.Reason.INVALID_ARGUMENT,
                 "StartTimestamp is required for StartSelectorType " + kind + "_TIMESTAMP.");
         }
-        List<FragmentInfo> holding = log.list(kind, Long.MIN_VALUE, timestampMillis, -1, Integer.MAX_VALUE);
+        List<FragmentInfo> holding = log.list(kind, timestampMillis - Clips.LONGEST_FRAGMENT_MILLIS, timestampMillis, -1,
+            Integer.MAX_VALUE);
         for (int i = holding.size() - 1; i >= 0; i--) {
             FragmentInfo fragment = holding.get(i);
             if (fragment.timestamp(kind) + fragment.durationMillis() > timestampMillis) {
