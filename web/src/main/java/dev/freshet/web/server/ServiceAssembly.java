@@ -1,13 +1,15 @@
 package dev.freshet.web.server;
 
 import dev.freshet.web.kinesis.KinesisModule;
+import dev.freshet.web.video.KinesisVideoModule;
 
 import java.util.List;
 
 /**
  * The service modules this build of Freshet serves, in the order they open (and the reverse of the
  * order they close). A service joins the server by adding its factory here, for example
- * {@code new KinesisModule.Factory()} registering handler prefix {@code Kinesis_20131202}.
+ * {@code new KinesisModule.Factory()} registering handler prefix {@code Kinesis_20131202}, or
+ * {@code new KinesisVideoModule.Factory()} registering the REST-JSON paths of Kinesis Video Streams.
  * Until a module is listed, every {@code X-Amz-Target} call answers
  * {@code UnknownOperationException}; {@code /health} and {@code /metrics} work regardless.
  *
@@ -19,6 +21,6 @@ public final class ServiceAssembly {
     }
 
     public static List<FreshetModule.Factory> factories() {
-        return List.of(new KinesisModule.Factory());
+        return List.of(new KinesisModule.Factory(), new KinesisVideoModule.Factory());
     }
 }

@@ -1,0 +1,124 @@
+package dev.freshet.web.video;
+
+import dev.freshet.fragments.store.FragmentStore;
+import dev.freshet.fragments.video.VideoSettings;
+import dev.freshet.fragments.video.VideoStreams;
+import dev.freshet.web.server.FreshetModule;
+import dev.freshet.web.server.ModuleContext;
+import dev.freshet.web.server.PathRoute;
+import dev.freshet.web.server.config.FreshetConfig;
+import io.undertow.server.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kinesis Video Streams as a server module: keeps the video-stream metadata under
+ * {@code <data-dir>/kinesisvideo}, serves every control-plane operation at its REST-JSON path
+ * ({@code POST /createStream}, …, {@code /TagResource}) and adds the routes of the
+ * {@link VideoDataPlane}s it is given. Statuses last the server's {@code stream-transition-millis}.
+ *
+ * <p>Routes: {@link StreamOperations}, {@link TagOperations}, {@link ConfigurationOperations},
+ * {@link UnsupportedOperations} (signaling channels, edge agent); errors per {@link RestJsonErrors}.
+ *
+ * <p>Thread-safe.
+ */
+public final class KinesisVideoModule implements FreshetModule {
+
+    /** The request-metric label of the control-plane routes. */
+    public static final String SERVICE = "kinesisvideo";
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisVideoModule.class);
+
+    private final FragmentStore fragments;
+    private final List<VideoDataPlane> dataPlanes;
+    private final List<PathRoute> routes = new ArrayList<>();
+
+    private KinesisVideoModule(ModuleContext context, FragmentStore fragments, List<VideoDataPlane> dataPlanes) {
+        FreshetConfig config = context.config();
+        this.fragments = fragments;
+        this.dataPlanes = List.copyOf(dataPlanes);
+        VideoStreams streams = new VideoStreams(new VideoSettings(config.region(), config.accountId(),
+            config.streamTransition(), InstantSource.system()), fragments,
+            config.absoluteDataDir().resolve("kinesisvideo"));
+        routes.addAll(controlPlaneRoutes(streams));
+        VideoModuleContext videoContext = new VideoModuleContext(context, streams, fragments);
+        this.dataPlanes.forEach(plane -> routes.addAll(plane.routes(videoContext)));
+    }
+
+    /** Opens the fragment store the module's streams keep their fragments in. */
+    @FunctionalInterface
+    public interface StoreOpener {
+        FragmentStore open(ModuleContext context) throws Exception;
+    }
+
+    /** Opens the module; listed in the server's service assembly. */
+    public static final class Factory implements FreshetModule.Factory {
+
+        private final StoreOpener stores;
+        private final List<VideoDataPlane> dataPlanes;
+
+        /** The control plane alone: no data-plane routes, no fragment store. */
+        public Factory() {
+            this(context -> new DetachedFragmentStore(), List.of());
+        }
+
+        /** The control plane over {@code stores}, with the routes of {@code dataPlanes}. */
+        public Factory(StoreOpener stores, List<VideoDataPlane> dataPlanes) {
+            this.stores = stores;
+            this.dataPlanes = List.copyOf(dataPlanes);
+        }
+
+        @Override
+        public FreshetModule open(ModuleContext context) throws Exception {
+            FragmentStore store = stores.open(context);
+            try {
+                return new KinesisVideoModule(context, store, dataPlanes);
+            } catch (RuntimeException e) {
+                if (store instanceof AutoCloseable closeable) {
+                    closeQuietly(closeable);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Every control-plane route, over {@code streams}. */
+    static List<PathRoute> controlPlaneRoutes(VideoStreams streams) {
+        RestJsonRoutes table = new RestJsonRoutes(SERVICE);
+        new StreamOperations(streams).register(table);
+        new TagOperations(streams.tags()).register(table);
+        new ConfigurationOperations(streams.configurations()).register(table);
+        UnsupportedOperations.register(table);
+        return table.routes();
+    }
+
+    @Override
+    public Map<String, HttpHandler> targetHandlers() {
+        return Map.of();
+    }
+
+    @Override
+    public List<PathRoute> pathRoutes() {
+        return List.copyOf(routes);
+    }
+
+    @Override
+    public void close() {
+        dataPlanes.forEach(KinesisVideoModule::closeQuietly);
+        if (fragments instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.atWarn().setMessage("could not close part of the video module").setCause(e).log();
+        }
+    }
+}
