@@ -8,12 +8,11 @@ import dev.freshet.web.protocol.AwsError;
 import dev.freshet.web.protocol.EventStreamEncoder;
 import dev.freshet.web.protocol.OutputWriter;
 import dev.freshet.web.protocol.WireFormat;
+import dev.freshet.web.server.StreamingResponse;
 import io.undertow.server.HttpServerExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.channels.StreamSinkChannel;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -45,7 +44,7 @@ final class SubscriptionPump {
     private final InstantSource clock;
     private long lastSentMillis;
     private volatile boolean done;
-    private StreamSinkChannel sink;
+    private final StreamingResponse response;
 
     SubscriptionPump(HttpServerExchange exchange, ShardSubscription subscription, WireFormat format, Executor worker,
                      ScheduledExecutorService timer, InstantSource clock) {
@@ -55,6 +54,11 @@ final class SubscriptionPump {
         this.worker = worker;
         this.timer = timer;
         this.clock = clock;
+        this.response = new StreamingResponse(exchange, failure -> {
+            done = true;
+            LOG.atDebug().setMessage("subscriber went away").addKeyValue("shard", subscription.shardId())
+                .setCause(failure).log();
+        });
     }
 
     void start() {
@@ -130,69 +134,13 @@ final class SubscriptionPump {
         return EventStreamEncoder.event(EventStreamEncoder.SUBSCRIBE_TO_SHARD_EVENT, payload, format);
     }
 
-    /**
-     * Writes and flushes the frame on the exchange's I/O thread (so each event reaches the client
-     * at once, over HTTP/2 or chunked HTTP/1.1); then takes the next step, or ends the response if
-     * {@code last}.
-     */
+    /** Sends the frame; then takes the next step, or ends the response if {@code last}. */
     private void write(ByteBuffer frame, boolean last) {
-        Runnable then = last ? this::finish : () -> worker.execute(this::step);
-        exchange.getIoThread().execute(() -> writeSome(frame, then));
-    }
-
-    private void writeSome(ByteBuffer frame, Runnable then) {
-        try {
-            StreamSinkChannel channel = channel();
-            while (frame.hasRemaining()) {
-                if (channel.write(frame) == 0) {
-                    resumeWhenWritable(channel, () -> writeSome(frame, then));
-                    return;
-                }
-            }
-            flush(channel, then);
-        } catch (IOException e) {
-            fail(e);
-        }
-    }
-
-    private void flush(StreamSinkChannel channel, Runnable then) throws IOException {
-        if (channel.flush()) {
-            then.run();
-        } else {
-            resumeWhenWritable(channel, () -> {
-                try {
-                    flush(channel, then);
-                } catch (IOException e) {
-                    fail(e);
-                }
-            });
-        }
-    }
-
-    private static void resumeWhenWritable(StreamSinkChannel channel, Runnable retry) {
-        channel.getWriteSetter().set(ready -> {
-            ready.suspendWrites();
-            ready.getWriteSetter().set(null);
-            retry.run();
-        });
-        channel.resumeWrites();
-    }
-
-    private StreamSinkChannel channel() {
-        if (sink == null) {
-            sink = exchange.getResponseChannel();
-        }
-        return sink;
-    }
-
-    private void fail(IOException failure) {
-        LOG.atDebug().setMessage("subscriber went away").addKeyValue("shard", subscription.shardId()).setCause(failure).log();
-        done = true;
-        exchange.endExchange();
+        response.send(frame, last ? this::finish : () -> worker.execute(this::step));
     }
 
     private void finish() {
         done = true;
-        exchange.getIoThread().execute(exchange::endExchange);
+        response.end();
     }
 }
