@@ -7,6 +7,7 @@ import dev.freshet.fragments.store.TimestampKind;
  * session; carried, sealed, in the session token of every playlist and segment URL.
  *
  * @param streamId        internal id of the video stream (a re-created stream does not match)
+ * @param streamName      its name, to find it again
  * @param mode            LIVE, LIVE_REPLAY or ON_DEMAND
  * @param container       FRAGMENTED_MP4 or MPEG_TS
  * @param kind            which clock the selector's range uses
@@ -18,7 +19,7 @@ import dev.freshet.fragments.store.TimestampKind;
  * @param issuedMillis    when the session started (LIVE_REPLAY advances from then)
  * @param expiresMillis   when the session ends
  */
-public record HlsSession(String streamId, Mode mode, Container container, TimestampKind kind, long startMillis,
+public record HlsSession(String streamId, String streamName, Mode mode, Container container, TimestampKind kind, long startMillis,
                          long endMillis, Discontinuity discontinuity, boolean displayTimestamp, int maxFragments,
                          long issuedMillis, long expiresMillis) {
 

@@ -26,7 +26,7 @@ public final class SessionTokens {
     }
 
     public String issue(HlsSession session) {
-        byte[] packed = TokenCodec.pack(session.streamId(), session.mode().name(), session.container().name(),
+        byte[] packed = TokenCodec.pack(session.streamId(), session.streamName(), session.mode().name(), session.container().name(),
             session.kind().name(), session.startMillis(), session.endMillis(), session.discontinuity().name(),
             session.displayTimestamp() ? 1L : 0L, (long) session.maxFragments(), session.issuedMillis(),
             session.expiresMillis());
@@ -38,15 +38,15 @@ public final class SessionTokens {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        return tokens.open(standard(token), PURPOSE).flatMap(raw -> TokenCodec.unpack(raw, 11))
+        return tokens.open(standard(token), PURPOSE).flatMap(raw -> TokenCodec.unpack(raw, 12))
             .map(SessionTokens::session).filter(session -> session.expiresMillis() > nowMillis);
     }
 
     private static HlsSession session(List<Object> f) {
-        return new HlsSession((String) f.get(0), HlsSession.Mode.valueOf((String) f.get(1)),
-            HlsSession.Container.valueOf((String) f.get(2)), TimestampKind.valueOf((String) f.get(3)),
-            (Long) f.get(4), (Long) f.get(5), HlsSession.Discontinuity.valueOf((String) f.get(6)),
-            (Long) f.get(7) == 1L, ((Long) f.get(8)).intValue(), (Long) f.get(9), (Long) f.get(10));
+        return new HlsSession((String) f.get(0), (String) f.get(1), HlsSession.Mode.valueOf((String) f.get(2)),
+            HlsSession.Container.valueOf((String) f.get(3)), TimestampKind.valueOf((String) f.get(4)),
+            (Long) f.get(5), (Long) f.get(6), HlsSession.Discontinuity.valueOf((String) f.get(7)),
+            (Long) f.get(8) == 1L, ((Long) f.get(9)).intValue(), (Long) f.get(10), (Long) f.get(11));
     }
 
     private static String urlSafe(String base64) {

@@ -150,7 +150,7 @@ class HlsFromPutMediaTest {
     }
 
     private HlsSession session(HlsSession.Mode mode, HlsSession.Container container) {
-        return new HlsSession("cam", mode, container, TimestampKind.PRODUCER, Long.MIN_VALUE, Long.MAX_VALUE,
+        return new HlsSession("cam", "camera", mode, container, TimestampKind.PRODUCER, Long.MIN_VALUE, Long.MAX_VALUE,
             HlsSession.Discontinuity.NEVER, true, mode == HlsSession.Mode.LIVE ? 5 : 1000, START, START + 300_000);
     }
 
