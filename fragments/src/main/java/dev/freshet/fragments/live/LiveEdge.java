@@ -110,9 +110,9 @@ public final class LiveEdge {
         return snapshot;
     }
 
-    /** Completes at the next part or fragment boundary. */
+    /** Completes at the next part or fragment boundary; each caller gets its own future to cancel. */
     public synchronized CompletableFuture<Void> awaitChange() {
-        return change;
+        return change.copy();
     }
 
     private void closePart(long endMicros) {
