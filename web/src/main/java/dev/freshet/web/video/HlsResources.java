@@ -24,7 +24,8 @@ import java.util.List;
  * The resources of HLS sessions under {@code /hls/v1/}: master and media playlists (the media
  * playlist with LL-HLS blocking reloads, {@code _HLS_msn}/{@code _HLS_part}), fMP4 init segments,
  * fMP4 and TS media segments and LL-HLS parts, each checked against its sealed session token.
- * Playlist waits hold no thread ({@link LiveWait}); muxing runs on worker threads.
+ * Playlist waits hold no thread ({@link LiveWait}); muxing runs on worker threads, once per fMP4
+ * resource while it stays in the {@link SegmentCache}.
  *
  * <p>Thread-safe.
  */
@@ -40,15 +41,17 @@ final class HlsResources implements HttpHandler {
     private final SessionTokens tokens;
     private final HlsPlaylists playlists;
     private final HlsMedia media;
+    private final SegmentCache cache;
     private final LiveWait waits;
     private final InstantSource clock;
 
-    HlsResources(PlaybackStreams streams, SessionTokens tokens, HlsPlaylists playlists, HlsMedia media, LiveWait waits,
-                 InstantSource clock) {
+    HlsResources(PlaybackStreams streams, SessionTokens tokens, HlsPlaylists playlists, HlsMedia media,
+                 SegmentCache cache, LiveWait waits, InstantSource clock) {
         this.streams = streams;
         this.tokens = tokens;
         this.playlists = playlists;
         this.media = media;
+        this.cache = cache;
         this.waits = waits;
         this.clock = clock;
     }
@@ -71,12 +74,16 @@ final class HlsResources implements HttpHandler {
                 case HlsUris.MASTER -> PlaybackResponses.document(exchange, master(session, token, playback),
                     PLAYLIST_TYPE);
                 case HlsUris.MEDIA -> mediaPlaylist(exchange, session, token, playback);
-                case HlsUris.INIT -> requireContainer(session, HlsSession.Container.FRAGMENTED_MP4, () ->
-                    PlaybackResponses.media(exchange, media.init(playback.log(),
-                        playback.sequenceOf(parameter(exchange, "FragmentNumber"))), MP4_TYPE));
-                case HlsUris.MP4_FRAGMENT -> requireContainer(session, HlsSession.Container.FRAGMENTED_MP4, () ->
-                    PlaybackResponses.media(exchange, media.mp4Segment(playback.log(),
-                        playback.sequenceOf(parameter(exchange, "FragmentNumber"))), MP4_TYPE));
+                case HlsUris.INIT -> requireContainer(session, HlsSession.Container.FRAGMENTED_MP4, () -> {
+                    long sequence = playback.sequenceOf(parameter(exchange, "FragmentNumber"));
+                    PlaybackResponses.media(exchange, cache.get(key(playback, resource, sequence, 0),
+                        () -> media.init(playback.log(), sequence)), MP4_TYPE);
+                });
+                case HlsUris.MP4_FRAGMENT -> requireContainer(session, HlsSession.Container.FRAGMENTED_MP4, () -> {
+                    long sequence = playback.sequenceOf(parameter(exchange, "FragmentNumber"));
+                    PlaybackResponses.media(exchange, cache.get(key(playback, resource, sequence, 0),
+                        () -> media.mp4Segment(playback.log(), sequence)), MP4_TYPE);
+                });
                 case HlsUris.TS_FRAGMENT -> requireContainer(session, HlsSession.Container.MPEG_TS, () ->
                     PlaybackResponses.media(exchange, media.tsSegment(playback.log(),
                         playback.sequenceOf(parameter(exchange, "FragmentNumber")), token), TS_TYPE));
@@ -123,8 +130,13 @@ final class HlsResources implements HttpHandler {
             throw VideoErrorType.RESOURCE_NOT_FOUND.exception("Part %d of segment %d does not exist.", index, sequence);
         }
         waits.until(exchange, playback, () -> LiveWait.holds(playback, sequence, index.intValue()),
-            () -> PlaybackResponses.media(exchange, media.mp4Part(playback.log(), playback.edge(), sequence,
-                index.intValue()), MP4_TYPE), e -> fail(exchange, e));
+            () -> PlaybackResponses.media(exchange, cache.get(key(playback, HlsUris.MP4_PART, sequence,
+                index.intValue()), () -> media.mp4Part(playback.log(), playback.edge(), sequence, index.intValue())),
+                MP4_TYPE), e -> fail(exchange, e));
+    }
+
+    private static SegmentCache.Key key(PlaybackStreams.Playback playback, String resource, long sequence, int part) {
+        return new SegmentCache.Key(playback.stream().id(), resource, sequence, part);
     }
 
     private static void requireContainer(HlsSession session, HlsSession.Container container, Runnable serve) {

@@ -35,6 +35,11 @@ public final class VideoMediaPlane implements VideoDataPlane {
     public static final String ARCHIVED_MEDIA_SERVICE = "kinesisvideo-archived-media";
     /** LL-HLS part length: three parts (the player's hold-back) fit in a second. */
     static final long PART_TARGET_MICROS = 333_000;
+    /**
+     * Recently served playback media kept in memory: an eighth of the heap, at most 256 MiB — the
+     * newest segments and parts of a few hundred 2 Mb/s live streams.
+     */
+    static final long SEGMENT_CACHE_BYTES = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
     /** How long a blocking playlist reload or a preload-hinted part may wait. */
     static final long LIVE_WAIT_MILLIS = 10_000;
 
@@ -67,7 +72,7 @@ public final class VideoMediaPlane implements VideoDataPlane {
         routes.addAll(new ArchivedMediaDownloads(streams).routes(ARCHIVED_MEDIA_SERVICE));
         routes.add(PathRoute.under(ARCHIVED_MEDIA_SERVICE, HlsResources.PREFIX, new HlsResources(
             new PlaybackStreams(streams, edges), hlsTokens, playlists, new HlsMedia(edges.plan()),
-            new LiveWait(timer, clock, LIVE_WAIT_MILLIS), clock)));
+            new SegmentCache(SEGMENT_CACHE_BYTES), new LiveWait(timer, clock, LIVE_WAIT_MILLIS), clock)));
         return routes;
     }
 
