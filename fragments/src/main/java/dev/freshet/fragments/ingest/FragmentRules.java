@@ -1,6 +1,5 @@
 package dev.freshet.fragments.ingest;
 
-import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Fragment;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;
@@ -13,8 +12,9 @@ import java.util.List;
 /**
  * What the service requires of each fragment a producer sends, checked before it is stored:
  * at most {@link #MAX_DURATION_MICROS} long, producer time never going backwards from the previous
- * fragment, every track present, video starting with a keyframe, and decoder configuration for
- * H.264/H.265 tracks. A violation is an {@link MkvException} carrying the PutMedia ErrorId.
+ * fragment, every track present and video starting with a keyframe. CodecPrivate is not checked
+ * here, as the service does not at ingest: playback refuses a stream without it
+ * (MissingCodecPrivateDataException). A violation is an {@link MkvException} carrying the PutMedia ErrorId.
  *
  * <p>Stateless; thread-safe.
  */
@@ -23,16 +23,6 @@ final class FragmentRules {
     static final long MAX_DURATION_MICROS = 10_000_000;
 
     private FragmentRules() {
-    }
-
-    static void checkTracks(List<Track> tracks) {
-        for (Track track : tracks) {
-            boolean needsConfig = track.codec() == Codec.H264 || track.codec() == Codec.H265;
-            if (needsConfig && track.codecPrivate().length == 0) {
-                throw new MkvException(MkvError.INVALID_MKV_DATA,
-                    "track " + track.number() + " (" + track.codec() + ") has no CodecPrivate");
-            }
-        }
     }
 
     static void check(Fragment fragment, long previousStartMicros) {

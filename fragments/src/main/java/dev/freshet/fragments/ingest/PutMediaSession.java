@@ -114,7 +114,6 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
             throw new MkvException(MkvError.INVALID_MKV_DATA,
                 "unsupported codec " + parsed.unknownCodecs().get(0).codecId());
         }
-        FragmentRules.checkTracks(parsed.tracks());
         tracks = parsed;
     }
 
@@ -129,8 +128,9 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
             throw new MkvException(MkvError.INVALID_MKV_DATA, "a Cluster before any Tracks");
         }
         List<Frame> frames = ClusterFrames.toFrames(cluster, tracks, baseMicros);
-        Fragment fragment = new Fragment(tracks.tracks(), frames);
         long timecode = cluster.timecode() * cluster.timecodeScaleNanos() / 1_000_000;
+        // The service stamps a fragment with its Cluster's timecode (audio may start a little earlier).
+        Fragment fragment = new Fragment(tracks.tracks(), frames, baseMicros + timecode * 1000);
         FragmentRules.check(fragment, previousStartMicros);
         previousStartMicros = fragment.startMicros();
         store(fragment, timecode);
