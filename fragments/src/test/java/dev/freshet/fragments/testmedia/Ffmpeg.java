@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +56,14 @@ public final class Ffmpeg {
 
     /** Runs a command; fails on a non-zero exit or a timeout, or with an install hint if it is missing. */
     public static Output run(List<String> cmd) {
+        return run(cmd, ProcessBuilder.Redirect.PIPE);
+    }
+
+    private static Output run(List<String> cmd, ProcessBuilder.Redirect stdout) {
         try {
             Path errFile = Files.createTempFile("ffmpeg", ".err");
             try {
-                Process p = start(cmd, errFile);
+                Process p = start(cmd, errFile, stdout);
                 p.getOutputStream().close();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 boolean done = p.waitFor(60, TimeUnit.SECONDS);
@@ -84,6 +89,19 @@ public final class Ffmpeg {
      * cached under {@code target/test-media} so each sample is made once per build.
      */
     public static Path sample(String fileName, String... ffmpegArgs) {
+        return cached(fileName, ffmpegArgs, false);
+    }
+
+    /**
+     * As {@link #sample}, but written the way ffmpeg streams to a server ({@code -method POST
+     * http://…}): to a non-seekable output ({@code pipe:1}), so muxers choose their live layout (the
+     * Matroska muxer then writes unknown sizes and starts Clusters by size and time, not at keyframes).
+     */
+    public static Path streamedSample(String fileName, String... ffmpegArgs) {
+        return cached(fileName, ffmpegArgs, true);
+    }
+
+    private static Path cached(String fileName, String[] ffmpegArgs, boolean streamed) {
         Path dir = Path.of("target", "test-media");
         Path file = dir.resolve(fileName);
         synchronized (Ffmpeg.class) {
@@ -95,16 +113,32 @@ public final class Ffmpeg {
                 }
                 List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
                 cmd.addAll(List.of(ffmpegArgs));
-                cmd.add(file.toString());
-                run(cmd);
+                if (streamed) {
+                    cmd.add("pipe:1");
+                    pipeInto(cmd, file);
+                } else {
+                    cmd.add(file.toString());
+                    run(cmd);
+                }
             }
         }
         return file;
     }
 
-    private static Process start(List<String> cmd, Path errFile) {
+    /** Runs {@code cmd} with its standard output into {@code file}, which appears only once whole. */
+    private static void pipeInto(List<String> cmd, Path file) {
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        run(cmd, ProcessBuilder.Redirect.to(partial.toFile()));
         try {
-            return new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Process start(List<String> cmd, Path errFile, ProcessBuilder.Redirect stdout) {
+        try {
+            return new ProcessBuilder(cmd).redirectError(errFile.toFile()).redirectOutput(stdout).start();
         } catch (IOException e) {
             return fail(INSTALL_HINT + " (" + e.getMessage() + ")");
         }
