@@ -47,6 +47,8 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
     private final MkvStreamParser parser = new MkvStreamParser(this);
     private MkvTracks tracks;
     private boolean failed;
+    /** Whether everything fed to the assembler so far came in Clusters that ended. */
+    private boolean wholeClusters;
     /** A Cluster started and none of its blocks arrived yet. */
     private boolean clusterBegins;
     private long bytesSinceTick;
@@ -124,6 +126,7 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
 
     @Override
     public void onBlock(long clusterTimecode, long timecodeScaleNanos, MkvBlock block) {
+        wholeClusters = false;
         long arrivalMillis = clock.millis();
         if (clusterBegins) {
             clusterBegins = false;
@@ -141,12 +144,30 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
     @Override
     public void onCluster(MkvCluster cluster) {
         assembler.boundary();
+        wholeClusters = true;
     }
 
     private void fail(MkvException e) {
         failed = true;
+        if (wholeClusters) {
+            keepCompleteClusters();
+        }
         LOG.atInfo().setMessage("PutMedia upload refused").addKeyValue("errorId", e.error().errorId())
             .addKeyValue("reason", e.reason()).log();
         fragments.fail(PutMediaAck.error(e.error().errorId(), null));
+    }
+
+    /**
+     * The upload broke between Clusters (garbage or a hostile element after a complete one): the
+     * fragment in progress holds only whole Clusters, as valid as if the upload had ended there, so
+     * it is stored rather than lost.
+     */
+    private void keepCompleteClusters() {
+        try {
+            assembler.finish();
+        } catch (MkvException broken) {
+            LOG.atDebug().setMessage("the fragment before the failure broke a rule").addKeyValue("reason",
+                broken.reason()).log();
+        }
     }
 }

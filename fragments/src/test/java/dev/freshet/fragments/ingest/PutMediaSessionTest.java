@@ -178,6 +178,29 @@ class PutMediaSessionTest {
     }
 
     @Test
+    void garbageAfterACompleteClusterKeepsThatCluster() throws IOException {
+        byte[] good = sample();
+        PutMediaSession clean = session();
+        clean.feed(good, 0, good.length);
+        clean.finish();
+        clean.settled().join();
+        int whole = log.after(-1, 100).size();
+
+        PutMediaSession broken = new PutMediaSession(log, edge, START_MILLIS, PutMediaSession.TimecodeType.RELATIVE,
+            START_MILLIS + 600_000, acks::add, InstantSource.system());
+        byte[] garbage = new byte[4096];
+        new Random(5).nextBytes(garbage);
+        broken.feed(good, 0, good.length);
+        broken.feed(garbage, 0, garbage.length);
+        broken.finish();
+        broken.settled().join();
+
+        assertThat(broken.failed()).isTrue();
+        assertThat(acks.get(acks.size() - 1).errorId()).isEqualTo(4006);
+        assertThat(log.after(-1, 100)).as("the last Cluster before the garbage is stored too").hasSize(2 * whole);
+    }
+
+    @Test
     void sendingTheSameMediaAgainGoesBackInTimeAndIsRefused() throws IOException {
         byte[] media = sample();
         PutMediaSession session = session();
