@@ -31,7 +31,7 @@ public record TrackFormat(int width, int height, int sampleRate, int channels) {
         return switch (codec) {
             case H264 -> video(h264Sps(codecPrivate));
             case H265 -> video(h265Sps(codecPrivate));
-            case AAC -> audio(AacConfigSummary.parse(codecPrivate));
+            case AAC -> audio(AudioSpecificConfig.parse(codecPrivate));
             case OPUS -> new TrackFormat(0, 0, OPUS_DECODE_RATE, OpusHead.parse(codecPrivate).channels());
         };
     }
@@ -74,7 +74,7 @@ public record TrackFormat(int width, int height, int sampleRate, int channels) {
         return new TrackFormat(sps.width(), sps.height(), 0, 0);
     }
 
-    private static TrackFormat audio(AacConfigSummary config) {
+    private static TrackFormat audio(AudioSpecificConfig config) {
         return new TrackFormat(0, 0, config.sampleRate(), config.channels());
     }
 
