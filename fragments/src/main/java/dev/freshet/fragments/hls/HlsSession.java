@@ -21,7 +21,7 @@ import dev.freshet.fragments.store.TimestampKind;
  */
 public record HlsSession(String streamId, String streamName, Mode mode, Container container, TimestampKind kind, long startMillis,
                          long endMillis, Discontinuity discontinuity, boolean displayTimestamp, int maxFragments,
-                         long issuedMillis, long expiresMillis) {
+                         long issuedMillis, long expiresMillis) implements PlaybackWindow {
 
     public enum Mode { LIVE, LIVE_REPLAY, ON_DEMAND }
 

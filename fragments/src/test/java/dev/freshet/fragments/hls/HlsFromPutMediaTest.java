@@ -1,18 +1,14 @@
 package dev.freshet.fragments.hls;
 
-import dev.freshet.datastreams.log.Durability;
-import dev.freshet.datastreams.log.internal.FileLogEngine;
 import dev.freshet.datastreams.tokens.SealedTokens;
-import dev.freshet.fragments.ingest.PutMediaSession;
 import dev.freshet.fragments.live.LiveEdge;
 import dev.freshet.fragments.live.PartPlan;
 import dev.freshet.fragments.store.FragmentInfo;
 import dev.freshet.fragments.store.FragmentLog;
 import dev.freshet.fragments.store.TimestampKind;
-import dev.freshet.fragments.store.internal.LogFragmentStore;
-import dev.freshet.fragments.store.internal.MatroskaFragmentEncoding;
-import dev.freshet.fragments.testmedia.Ffmpeg;
 import dev.freshet.fragments.testmedia.MediaProbe;
+import dev.freshet.fragments.testmedia.MkvSamples;
+import dev.freshet.fragments.testmedia.StoredStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,30 +29,22 @@ class HlsFromPutMediaTest {
 
     @TempDir
     Path dir;
-    FileLogEngine engine;
+    StoredStream stream;
     FragmentLog log;
-    LiveEdge edge = new LiveEdge(new PartPlan(200_000));
+    LiveEdge edge;
     Path source;
 
     @BeforeEach
-    void ingest() throws IOException {
-        engine = new FileLogEngine(dir.resolve("logs"), InstantSource.system(), Duration.ofHours(1));
-        log = new LogFragmentStore(engine, new MatroskaFragmentEncoding(), Durability.OS, 1 << 24)
-            .open("cam", START, Duration.ofHours(24));
-        source = Ffmpeg.sample("hls-src-bframes.mkv", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-f", "lavfi",
-            "-i", "sine=frequency=440:sample_rate=48000", "-c:v", "libx264", "-g", "25", "-c:a", "aac", "-t", "4",
-            "-cluster_time_limit", "1100", "-live", "1");
-        byte[] bytes = Files.readAllBytes(source);
-        PutMediaSession session = new PutMediaSession(log, edge, START, PutMediaSession.TimecodeType.RELATIVE, START,
-            ack -> { }, InstantSource.system());
-        session.feed(bytes, 0, bytes.length);
-        session.finish();
-        session.settled().join();
+    void ingest() {
+        source = MkvSamples.h264Aac();
+        stream = StoredStream.upload(dir, source, START);
+        log = stream.log();
+        edge = stream.edge();
     }
 
     @AfterEach
     void close() {
-        engine.close();
+        stream.close();
     }
 
     @Test
