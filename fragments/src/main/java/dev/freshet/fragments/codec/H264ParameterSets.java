@@ -65,6 +65,11 @@ public record H264ParameterSets(List<NalUnit> sps, List<NalUnit> pps) {
         return new H264ParameterSets(sps, pps);
     }
 
+    /** The parameter sets of a track's CodecPrivate: an avcC, or Annex B as some producers and WebRTC give them. */
+    public static H264ParameterSets fromCodecPrivate(byte[] codecPrivate) {
+        return AnnexB.startsWithStartCode(codecPrivate) ? fromAnnexB(codecPrivate) : fromAvcC(codecPrivate);
+    }
+
     /** lengthSizeMinusOne + 1 of an avcC: the size of the NAL unit lengths in its frames. */
     public static int nalLengthSize(byte[] avcC) {
         return lengthSize(avcCHeader(avcC));
