@@ -22,6 +22,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,8 +59,9 @@ class DashManifestTest {
         FragmentInfo last = fragments.get(fragments.size() - 1);
 
         assertThat(mpd.getAttribute("type")).isEqualTo("static");
-        assertThat(mpd.getAttribute("mediaPresentationDuration")).isEqualTo(String.format("PT%.3fS",
-            (last.producerTimestampMillis() + last.durationMillis() - START) / 1000.0));
+        long first = fragments.get(0).producerTimestampMillis();
+        assertThat(mpd.getAttribute("mediaPresentationDuration")).isEqualTo(String.format(Locale.ROOT, "PT%.3fS",
+            (last.producerTimestampMillis() + last.durationMillis() - first) / 1000.0));
         assertThat(mpd.hasAttribute("availabilityStartTime")).isFalse();
         assertThat(children(mpd, "Period")).hasSize(1);
         List<Element> sets = all(mpd, "AdaptationSet");
@@ -88,7 +90,8 @@ class DashManifestTest {
             String track = "&TrackNumber=" + representation.getAttribute("id");
             Element list = first(representation, "SegmentList");
             assertThat(list.getAttribute("timescale")).isEqualTo("1000");
-            assertThat(list.getAttribute("presentationTimeOffset")).isEqualTo(Long.toString(START));
+            assertThat(list.getAttribute("presentationTimeOffset"))
+                .isEqualTo(Long.toString(fragments.get(0).producerTimestampMillis()));
             assertThat(first(list, "Initialization").getAttribute("sourceURL")).isEqualTo("getMP4InitFragment.mp4"
                 + "?FragmentNumber=" + fragments.get(0).fragmentNumber() + "&SessionToken=T" + track);
             assertThat(all(list, "SegmentURL")).extracting(u -> u.getAttribute("media")).containsExactlyElementsOf(
