@@ -61,7 +61,7 @@ public final class HlsMedia {
     public byte[] mp4Part(FragmentLog log, LiveEdge edge, long sequence, int index) {
         LiveEdge.Snapshot live = edge == null ? null : edge.snapshot();
         List<LivePart> parts = live == null ? List.of() : live.partsOf(sequence);
-        List<Track> tracks = live != null && sequence == live.fragmentSequence() ? live.tracks() : null;
+        List<Track> tracks = live == null ? null : live.tracksOf(sequence).orElse(null);
         if (index >= parts.size() || tracks == null) {
             Fragment fragment = PlaybackFragments.read(log, sequence);
             tracks = fragment.tracks();

@@ -92,7 +92,9 @@ public final class HlsPlaylists {
 
     private MediaPlaylistWriter.LowLatency receiving(String token, LiveEdge.Snapshot live, List<FragmentInfo> stored) {
         long lastStored = stored.isEmpty() ? -1 : stored.get(stored.size() - 1).sequence();
-        if (!live.receiving() || live.fragmentSequence() <= lastStored) {
+        // Parts after the last segment belong to the next one: while the fragment before the
+        // receiving one is still being stored, list none rather than misplace them.
+        if (!live.receiving() || live.fragmentSequence() != lastStored + 1) {
             return new MediaPlaylistWriter.LowLatency(partTargetMicros, lastStored + 1, List.of(),
                 HlsUris.part(token, lastStored + 1, 0));
         }

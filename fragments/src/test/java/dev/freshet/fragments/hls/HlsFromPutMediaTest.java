@@ -55,7 +55,7 @@ class HlsFromPutMediaTest {
 
         assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-PLAYLIST-TYPE:VOD").endsWith("#EXT-X-ENDLIST\n")
             .contains("#EXT-X-MAP:URI=\"getMP4InitFragment.mp4?FragmentNumber=" + fragments.get(0).fragmentNumber())
-            .contains("#EXT-X-PROGRAM-DATE-TIME:2027-01-15T08:00:00.000Z");
+            .contains("#EXT-X-PROGRAM-DATE-TIME:2027-01-15T08:00:00.021Z");
         assertThat(playlist.lines().filter(l -> l.startsWith("getMP4MediaFragment.mp4")).count()).isEqualTo(fragments.size());
         assertThat(playlist).doesNotContain("#EXT-X-PART");
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,7 @@ public final class Ffmpeg {
 
     /** Runs ffmpeg quietly (errors only, overwriting outputs) with {@code args}; its standard output. */
     public static String ffmpeg(String... args) {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-v", "error", "-y"));
-        command.addAll(List.of(args));
-        return run(command).stdout();
+        return run(ffmpegCommand(args)).stdout();
     }
 
     /** ffprobe's standard output for {@code args} (errors only on stderr). */
@@ -67,10 +66,14 @@ public final class Ffmpeg {
 
     /** Runs a command; fails on a non-zero exit or a timeout, or with an install hint if it is missing. */
     public static Output run(List<String> command) {
+        return run(command, ProcessBuilder.Redirect.PIPE);
+    }
+
+    private static Output run(List<String> command, ProcessBuilder.Redirect stdout) {
         try {
             Path errFile = Files.createTempFile("ffmpeg", ".err");
             try {
-                Process p = start(command, errFile);
+                Process p = start(command, errFile, stdout);
                 p.getOutputStream().close();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -96,20 +99,56 @@ public final class Ffmpeg {
      * cached under {@code target/test-media} so each sample is made once per build.
      */
     public static Path sample(String fileName, String... ffmpegArgs) {
-        Path file = directory("test-media").resolve(fileName);
-        synchronized (Ffmpeg.class) {
-            if (!Files.exists(file)) {
-                List<String> args = new ArrayList<>(List.of(ffmpegArgs));
-                args.add(file.toString());
-                ffmpeg(args.toArray(String[]::new));
-            }
-        }
-        return file;
+        return cached(fileName, ffmpegArgs, false);
+    }
+
+    /**
+     * As {@link #sample}, but written the way ffmpeg streams to a server ({@code -method POST
+     * http://…}): to a non-seekable output ({@code pipe:1}), so muxers choose their live layout (the
+     * Matroska muxer then writes unknown sizes and starts Clusters by size and time, not at keyframes).
+     */
+    public static Path streamedSample(String fileName, String... ffmpegArgs) {
+        return cached(fileName, ffmpegArgs, true);
     }
 
     /** target/test-output, created if needed: where tests leave the files they made, for a look afterwards. */
     public static Path outputDirectory() {
         return directory("test-output");
+    }
+
+    private static Path cached(String fileName, String[] ffmpegArgs, boolean streamed) {
+        Path file = directory("test-media").resolve(fileName);
+        synchronized (Ffmpeg.class) {
+            if (!Files.exists(file)) {
+                List<String> command = ffmpegCommand(ffmpegArgs);
+                if (streamed) {
+                    command.add("pipe:1");
+                    pipeInto(command, file);
+                } else {
+                    command.add(file.toString());
+                    run(command);
+                }
+            }
+        }
+        return file;
+    }
+
+    /** Runs {@code command} with its standard output into {@code file}, which appears only once whole. */
+    private static void pipeInto(List<String> command, Path file) {
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        run(command, ProcessBuilder.Redirect.to(partial.toFile()));
+        try {
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ffmpeg, quiet (errors only), overwriting its outputs, with {@code args}. */
+    private static List<String> ffmpegCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-v", "error", "-y"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static Path directory(String name) {
@@ -120,9 +159,9 @@ public final class Ffmpeg {
         }
     }
 
-    private static Process start(List<String> command, Path errFile) {
+    private static Process start(List<String> command, Path errFile, ProcessBuilder.Redirect stdout) {
         try {
-            return new ProcessBuilder(command).redirectError(errFile.toFile()).start();
+            return new ProcessBuilder(command).redirectError(errFile.toFile()).redirectOutput(stdout).start();
         } catch (IOException e) {
             return fail(INSTALL_HINT + " (" + e.getMessage() + ")");
         }

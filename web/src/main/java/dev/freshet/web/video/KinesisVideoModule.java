@@ -1,6 +1,7 @@
 package dev.freshet.web.video;
 
 import dev.freshet.fragments.store.FragmentStore;
+import dev.freshet.fragments.store.FragmentStores;
 import dev.freshet.fragments.video.VideoSettings;
 import dev.freshet.fragments.video.VideoStreams;
 import dev.freshet.web.server.FreshetModule;
@@ -61,9 +62,9 @@ public final class KinesisVideoModule implements FreshetModule {
         private final StoreOpener stores;
         private final List<VideoDataPlane> dataPlanes;
 
-        /** The control plane alone: no data-plane routes, no fragment store. */
+        /** The whole service: fragments in the server's shard logs, the full data plane. */
         public Factory() {
-            this(context -> new DetachedFragmentStore(), List.of());
+            this(KinesisVideoModule::logStore, List.of(new VideoMediaPlane()));
         }
 
         /** The control plane over {@code stores}, with the routes of {@code dataPlanes}. */
@@ -84,6 +85,12 @@ public final class KinesisVideoModule implements FreshetModule {
                 throw e;
             }
         }
+    }
+
+    /** Fragments as records of the server's shard logs, appended with its durability. */
+    public static FragmentStore logStore(ModuleContext context) {
+        FreshetConfig config = context.config();
+        return FragmentStores.inLogs(context.logs(), config.durability(), config.segmentBytes());
     }
 
     /** Every control-plane route, over {@code streams}. */

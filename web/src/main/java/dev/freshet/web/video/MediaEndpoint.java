@@ -28,7 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 final class MediaEndpoint implements HttpHandler {
 
-    /** Answers one validated request; may block (it runs on a worker thread) or stream asynchronously. */
+    /**
+     * Answers one validated request; may block (it runs on a worker thread) or stream
+     * asynchronously. Either way the action ends the exchange when its response is complete: the
+     * endpoint does not end it when the action returns, so a response may outlive the call.
+     */
     @FunctionalInterface
     interface Action {
         void answer(RestJsonCall call, HttpServerExchange exchange) throws Exception;
@@ -52,7 +56,7 @@ final class MediaEndpoint implements HttpHandler {
             RestJsonErrors.send(exchange, AwsError.invalidArgument(operation + " is a POST."));
             return;
         }
-        FullBodyReceiver.receive(exchange, (ex, body) -> ex.dispatch((HttpHandler) worker -> process(worker, body)),
+        FullBodyReceiver.receive(exchange, (ex, body) -> ex.dispatch(() -> process(ex, body)),
             RequestBodyErrors.CALLBACK);
     }
 

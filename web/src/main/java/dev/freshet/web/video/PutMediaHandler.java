@@ -12,25 +12,39 @@ import dev.freshet.web.server.StreamingResponse;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /putMedia}: one long-lived chunked upload of a Matroska stream into a video stream.
  * The headers name the stream ({@code x-amzn-stream-name} or {@code x-amzn-stream-arn}), the
  * timecode type ({@code x-amzn-fragment-timecode-type}) and the producer start
- * ({@code x-amzn-producer-start-timestamp}, epoch seconds). After 200 the response streams
- * newline-delimited JSON acknowledgements while the body is still arriving (full duplex).
+ * ({@code x-amzn-producer-start-timestamp}, epoch seconds). The response is newline-delimited
+ * JSON acknowledgements.
+ *
+ * <p>Acks stream while the body is still arriving (full duplex) when the producer says it reads
+ * them: the KVS producer SDKs send {@code x-amzn-fragment-acknowledgment-required}, and a client
+ * that waits for {@code 100 Continue} reads the response too. Any other producer gets its acks
+ * when its upload ends: ffmpeg never reads the response and closes its socket after the last
+ * chunk, and a close with unread bytes makes its kernel send a reset that discards the end of the
+ * upload still on the way — so an ack sent early would cost the producer its last fragment.
  *
  * <p>Neither side can block the other: the body is read as it arrives and parsed on a serial task
- * queue (reading pauses while too much waits), and acks are written without blocking; when a
- * producer never reads them (ffmpeg), acks beyond a bound are dropped, never the media. Errors
+ * queue (reading pauses while too much waits), and acks are written without blocking; acks beyond a
+ * bound that a producer does not read are dropped, never the media. Errors
  * before the upload starts are REST-JSON errors; during it, one ERROR ack, then the connection
  * closes. One upload per stream at a time (ConnectionLimitExceededException otherwise).
  *
@@ -42,6 +56,7 @@ final class PutMediaHandler implements HttpHandler {
     static final HttpString STREAM_ARN = new HttpString("x-amzn-stream-arn");
     static final HttpString TIMECODE_TYPE = new HttpString("x-amzn-fragment-timecode-type");
     static final HttpString PRODUCER_START = new HttpString("x-amzn-producer-start-timestamp");
+    static final HttpString ACKS_REQUIRED = new HttpString("x-amzn-fragment-acknowledgment-required");
 
     private final VideoStreams streams;
     private final LiveEdges edges;
@@ -80,12 +95,19 @@ final class PutMediaHandler implements HttpHandler {
         RequestBodyLimit.set(exchange, Long.MAX_VALUE);
         exchange.setStatusCode(StatusCodes.OK);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        Upload upload = new Upload(exchange, stream, edges, timer);
+        Upload upload = new Upload(exchange, stream, edges, timer, readsAcks(exchange));
         PutMediaSession session = new PutMediaSession(streams.fragments(stream), edges.edge(stream.id()),
             stream.creationTime().toEpochMilli(), type, producerStart, upload::ack, clock);
         upload.begin(session);
         Receiver receiver = exchange.getRequestReceiver();
         receiver.receivePartialBytes(upload::received, upload::broken);
+    }
+
+    /** Whether the producer reads acks while it uploads (see the class comment). */
+    private static boolean readsAcks(HttpServerExchange exchange) {
+        HeaderMap headers = exchange.getRequestHeaders();
+        String expect = headers.getFirst(Headers.EXPECT);
+        return headers.contains(ACKS_REQUIRED) || expect != null && expect.equalsIgnoreCase("100-continue");
     }
 
     private ResolvedStream stream(HttpServerExchange exchange) {
@@ -146,15 +168,20 @@ final class PutMediaHandler implements HttpHandler {
         private final ScheduledExecutorService timer;
         private final SerialExecutor serial;
         private final StreamingResponse response;
+        private final boolean liveAcks;
+        private final ArrayDeque<byte[]> heldAcks = new ArrayDeque<>();
+        private long heldBytes;
         private PutMediaSession session;
         private long queuedBody;
         private boolean paused;
         private boolean over;
         private int idleTicks;
-        private java.util.concurrent.ScheduledFuture<?> ticks;
+        private ScheduledFuture<?> ticks;
 
-        Upload(HttpServerExchange exchange, ResolvedStream stream, LiveEdges edges, ScheduledExecutorService timer) {
+        Upload(HttpServerExchange exchange, ResolvedStream stream, LiveEdges edges, ScheduledExecutorService timer,
+               boolean liveAcks) {
             this.exchange = exchange;
+            this.liveAcks = liveAcks;
             this.stream = stream;
             this.edges = edges;
             this.timer = timer;
@@ -164,9 +191,11 @@ final class PutMediaHandler implements HttpHandler {
 
         void begin(PutMediaSession started) {
             session = started;
-            response.send(java.nio.ByteBuffer.allocate(0), null);
+            if (liveAcks) {
+                response.send(ByteBuffer.allocate(0), null);
+            }
             ticks = timer.scheduleWithFixedDelay(() -> serial.execute(this::tick), TICK_MILLIS, TICK_MILLIS,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+                TimeUnit.MILLISECONDS);
         }
 
         /** A chunk of body on the I/O thread: hand it to the serial queue, pausing reads if it piles up. */
@@ -181,20 +210,40 @@ final class PutMediaHandler implements HttpHandler {
             serial.execute(() -> parse(chunk, last));
         }
 
-        void broken(HttpServerExchange ex, java.io.IOException failure) {
+        void broken(HttpServerExchange ex, IOException failure) {
             serial.execute(this::clientGone);
         }
 
         void ack(PutMediaAck ack) {
             boolean error = ack.eventType().equals("ERROR");
-            if (!error && response.queuedBytes() > MAX_QUEUED_ACKS) {
-                return;
+            byte[] line = (ack.json() + "\n").getBytes(StandardCharsets.UTF_8);
+            if (!liveAcks) {
+                hold(line);
+            } else if (error || response.queuedBytes() <= MAX_QUEUED_ACKS) {
+                response.send(ByteBuffer.wrap(line), null);
             }
-            byte[] line = (ack.json() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            response.send(java.nio.ByteBuffer.wrap(line), null);
             if (error) {
                 exchange.setPersistent(false);
                 serial.execute(this::finish);
+            }
+        }
+
+        /** Keeps an ack for the end of the upload; the oldest go first past the bound. */
+        private synchronized void hold(byte[] line) {
+            heldAcks.addLast(line);
+            heldBytes += line.length;
+            while (heldBytes > MAX_QUEUED_ACKS && heldAcks.size() > 1) {
+                heldBytes -= heldAcks.removeFirst().length;
+            }
+        }
+
+        private void sendHeldAcks() {
+            synchronized (this) {
+                for (byte[] line : heldAcks) {
+                    response.send(ByteBuffer.wrap(line), null);
+                }
+                heldAcks.clear();
+                heldBytes = 0;
             }
         }
 
@@ -242,6 +291,7 @@ final class PutMediaHandler implements HttpHandler {
             }
             over = true;
             release();
+            sendHeldAcks();
             response.end();
         }
 

@@ -1,5 +1,6 @@
 package dev.freshet.web.video;
 
+import dev.freshet.fragments.hls.PlaybackException;
 import dev.freshet.fragments.video.VideoException;
 import dev.freshet.web.protocol.AwsError;
 import dev.freshet.web.protocol.Input;
@@ -80,6 +81,8 @@ public final class RestJsonEndpoint implements HttpHandler {
             RestJsonErrors.send(exchange, e.error());
         } catch (VideoException e) {
             RestJsonErrors.send(exchange, VideoErrors.of(e));
+        } catch (PlaybackException e) {
+            RestJsonErrors.send(exchange, VideoErrors.of(PlaybackErrors.of(e)));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             LOG.atError().setMessage("Kinesis Video Streams operation failed").setCause(e)
                 .addKeyValue("operation", operation).log();

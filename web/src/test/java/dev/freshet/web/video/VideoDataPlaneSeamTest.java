@@ -49,7 +49,7 @@ class VideoDataPlaneSeamTest {
         };
         FreshetRuntime runtime = FreshetRuntime.start(new ConfigParser(Map.of()).parse("--port", "0", "--data-dir",
             dir.toString(), "--stream-transition-millis", "0"), new Metrics(new PrometheusRegistry()),
-            List.of(new KinesisVideoModule.Factory(context -> new DetachedFragmentStore(), List.of(listFragments))));
+            List.of(new KinesisVideoModule.Factory(KinesisVideoModule::logStore, List.of(listFragments))));
         try {
             given.get().streams().streams().create(CreateRequest.named("seam"));
 
@@ -61,7 +61,7 @@ class VideoDataPlaneSeamTest {
             assertThat(invalid.headers().firstValue("x-amzn-ErrorType")).contains("ValidationException");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(post(runtime, "/describeStream", "{\"StreamName\":\"seam\"}").statusCode()).isEqualTo(200);
-            assertThat(given.get().fragments()).isInstanceOf(DetachedFragmentStore.class);
+            assertThat(given.get().fragments().getClass().getSimpleName()).isEqualTo("LogFragmentStore");
         } finally {
             runtime.stop();
         }
