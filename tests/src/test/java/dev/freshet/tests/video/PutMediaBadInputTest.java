@@ -165,6 +165,14 @@ class PutMediaBadInputTest {
             assertThat(upload.awaitStatus(Duration.ofSeconds(10))).as("PutMedia to an unknown stream, body sent")
                     .isEqualTo(404);
         }
+        try (RawPutMedia upload = RawPutMedia.to(server.endpoint()).streamName("no-such-stream-" + System.nanoTime())
+                .open()) {
+            upload.send(mkv.head());
+            assertThat(upload.awaitStatus(Duration.ofSeconds(10))).as("PutMedia to an unknown stream, still sending")
+                    .isEqualTo(404);
+            assertThat(upload.responseHeader("Connection")).as("the connection closes rather than drain the upload")
+                    .isEqualToIgnoringCase("close");
+        }
         assertThat(Http.get(server.endpoint().resolve("/health")).status()).isEqualTo(200);
     }
 

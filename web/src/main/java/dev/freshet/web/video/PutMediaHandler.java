@@ -90,6 +90,9 @@ final class PutMediaHandler implements HttpHandler {
             // returns: a short body may be read completely before then, and the acks are still to come.
             exchange.dispatch(SameThreadExecutor.INSTANCE, () -> start(exchange, stream, type, producerStart));
         } catch (VideoException e) {
+            // The producer keeps streaming its body; closing after the error ends the upload
+            // instead of draining an endless body into a connection that will never be reused.
+            exchange.setPersistent(false);
             RestJsonErrors.send(exchange, VideoErrors.of(e));
         }
     }
