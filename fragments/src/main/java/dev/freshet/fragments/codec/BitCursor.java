@@ -2,7 +2,9 @@ package dev.freshet.fragments.codec;
 
 /**
  * Reads bit fields, most significant bit first, from bytes that have no emulation prevention (MPEG-4
- * audio configs); reading past the end throws {@link CodecException} ({@code TRUNCATED}).
+ * audio configs); reading past the end throws {@link CodecException} ({@code TRUNCATED}). NAL unit
+ * payloads need {@link RbspReader} instead: it drops the {@code 03} of every {@code 00 00 03}, which
+ * in an AudioSpecificConfig would be data.
  *
  * <p>Not thread-safe: one cursor per parse.
  */

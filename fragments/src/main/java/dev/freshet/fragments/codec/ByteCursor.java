@@ -1,5 +1,8 @@
 package dev.freshet.fragments.codec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Reads big- and little-endian fields from a byte array, front to back, throwing
  * {@link CodecException} ({@code TRUNCATED}) instead of running past its end.
@@ -53,6 +56,22 @@ final class ByteCursor {
         byte[] out = java.util.Arrays.copyOfRange(data, position, position + count);
         position += count;
         return out;
+    }
+
+    /**
+     * {@code count} NAL units, each behind a u16 length: how the configuration records of ISO/IEC
+     * 14496-15 (avcC, hvcC) list their parameter sets. An empty unit is {@code MALFORMED}.
+     */
+    List<NalUnit> nalUnits(int count) {
+        List<NalUnit> units = new ArrayList<>(Math.min(count, remaining() / 2));
+        for (int i = 0; i < count; i++) {
+            int length = u16();
+            if (length == 0) {
+                throw CodecException.malformed("empty NAL unit in " + what);
+            }
+            units.add(NalUnit.of(bytes(length)));
+        }
+        return units;
     }
 
     int remaining() {

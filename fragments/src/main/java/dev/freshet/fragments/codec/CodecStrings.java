@@ -35,7 +35,7 @@ public final class CodecStrings {
             case H264 -> AnnexB.startsWithStartCode(config) ? avc1(H264ParameterSets.fromAnnexB(config).firstSps())
                 : avc1(config);
             case H265 -> hvc1(HevcDecoderConfig.parse(config).general());
-            case AAC -> mp4a(AacConfigSummary.parse(config));
+            case AAC -> mp4a(AudioSpecificConfig.parse(config));
             case OPUS -> opus();
         };
     }
@@ -65,8 +65,8 @@ public final class CodecStrings {
         return hevc("hev1", general);
     }
 
-    /** {@code mp4a.40.N}. */
-    public static String mp4a(AacConfigSummary config) {
+    /** {@code mp4a.40.N}, N the signalled (not the core) object type: 5 for HE-AAC. */
+    public static String mp4a(AudioSpecificConfig config) {
         return "mp4a.40." + config.objectType();
     }
 

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The SPS and PPS NAL units of an H.264 stream, gathered from wherever the producer put them: an
  * avcC (CodecPrivate), or in-band Annex B / NAL units (WebRTC, some cameras) — and an avcC built
- * from them. It reads only the avcC fields it needs; {@code AvcDecoderConfig} is the full model of
- * the record.
+ * from them. This is the one model of the avcC: its profile, compatibility and level bytes repeat
+ * the first SPS, so they are not kept but taken from the SPS when an avcC is written, and the NAL
+ * length size is a framing choice of whoever writes the samples ({@link #nalLengthSize} reads it).
  *
  * <pre>
  *   AVCDecoderConfigurationRecord (ISO/IEC 14496-15 5.3.3.1)
@@ -59,9 +60,14 @@ public record H264ParameterSets(List<NalUnit> sps, List<NalUnit> pps) {
     public static H264ParameterSets fromAvcC(byte[] avcC) {
         ByteCursor in = avcCHeader(avcC);
         lengthSize(in);
-        List<NalUnit> sps = readUnits(in, in.u8() & 0x1F);
-        List<NalUnit> pps = readUnits(in, in.u8());
+        List<NalUnit> sps = in.nalUnits(in.u8() & 0x1F);
+        List<NalUnit> pps = in.nalUnits(in.u8());
         return new H264ParameterSets(sps, pps);
+    }
+
+    /** The parameter sets of a track's CodecPrivate: an avcC, or Annex B as some producers and WebRTC give them. */
+    public static H264ParameterSets fromCodecPrivate(byte[] codecPrivate) {
+        return AnnexB.startsWithStartCode(codecPrivate) ? fromAnnexB(codecPrivate) : fromAvcC(codecPrivate);
     }
 
     /** lengthSizeMinusOne + 1 of an avcC: the size of the NAL unit lengths in its frames. */
@@ -130,18 +136,6 @@ public record H264ParameterSets(List<NalUnit> sps, List<NalUnit> pps) {
         int lengthSize = (in.u8() & 0x03) + 1;
         LengthPrefixed.checkLengthSize(lengthSize);
         return lengthSize;
-    }
-
-    private static List<NalUnit> readUnits(ByteCursor in, int count) {
-        List<NalUnit> units = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int length = in.u16();
-            if (length == 0) {
-                throw CodecException.malformed("empty parameter set in avcC");
-            }
-            units.add(NalUnit.of(in.bytes(length)));
-        }
-        return units;
     }
 
     private static void writeUnits(ByteArrayOutputStream out, List<NalUnit> units) {

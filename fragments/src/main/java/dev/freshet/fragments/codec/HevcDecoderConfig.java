@@ -80,6 +80,14 @@ public record HevcDecoderConfig(HevcProfileTierLevel general, int chromaFormatId
         return units;
     }
 
+    /** VPS, SPS then PPS units, as a decoder wants them before the first slice; SEI arrays are left out. */
+    public List<NalUnit> parameterSets() {
+        List<NalUnit> sets = new ArrayList<>(units(H265Nals.VPS));
+        sets.addAll(units(H265Nals.SPS));
+        sets.addAll(units(H265Nals.PPS));
+        return sets;
+    }
+
     /** The first SPS, parsed; {@code MISSING} when the record has none. */
     public H265Sps firstSps() {
         List<NalUnit> sps = units(H265Nals.SPS);
@@ -107,20 +115,8 @@ public record HevcDecoderConfig(HevcProfileTierLevel general, int chromaFormatId
         for (int i = 0; i < count; i++) {
             int header = in.u8();
             int units = in.u16();
-            arrays.add(new NalArray((header & 0x80) != 0, header & 0x3F, readUnits(in, units)));
+            arrays.add(new NalArray((header & 0x80) != 0, header & 0x3F, in.nalUnits(units)));
         }
         return arrays;
-    }
-
-    private static List<NalUnit> readUnits(ByteCursor in, int count) {
-        List<NalUnit> units = new ArrayList<>(Math.min(count, in.remaining() / 2));
-        for (int i = 0; i < count; i++) {
-            int length = in.u16();
-            if (length == 0) {
-                throw CodecException.malformed("empty NAL unit in hvcC");
-            }
-            units.add(NalUnit.of(in.bytes(length)));
-        }
-        return units;
     }
 }

@@ -29,9 +29,9 @@ public record TrackFormat(int width, int height, int sampleRate, int channels) {
             throw CodecException.missing(codec + " track without CodecPrivate");
         }
         return switch (codec) {
-            case H264 -> video(h264Sps(codecPrivate));
+            case H264 -> video(H264ParameterSets.fromCodecPrivate(codecPrivate).firstSps());
             case H265 -> video(h265Sps(codecPrivate));
-            case AAC -> audio(AacConfigSummary.parse(codecPrivate));
+            case AAC -> audio(AudioSpecificConfig.parse(codecPrivate));
             case OPUS -> new TrackFormat(0, 0, OPUS_DECODE_RATE, OpusHead.parse(codecPrivate).channels());
         };
     }
@@ -48,11 +48,6 @@ public record TrackFormat(int width, int height, int sampleRate, int channels) {
         return new Track(track.number(), track.codec(), track.codecPrivate(), orElse(track.width(), format.width),
             orElse(track.height(), format.height), orElse(track.sampleRate(), format.sampleRate),
             orElse(track.channels(), format.channels), track.name());
-    }
-
-    private static H264Sps h264Sps(byte[] codecPrivate) {
-        return AnnexB.startsWithStartCode(codecPrivate) ? H264ParameterSets.fromAnnexB(codecPrivate).firstSps()
-            : H264ParameterSets.fromAvcC(codecPrivate).firstSps();
     }
 
     private static H265Sps h265Sps(byte[] codecPrivate) {
@@ -74,7 +69,7 @@ public record TrackFormat(int width, int height, int sampleRate, int channels) {
         return new TrackFormat(sps.width(), sps.height(), 0, 0);
     }
 
-    private static TrackFormat audio(AacConfigSummary config) {
+    private static TrackFormat audio(AudioSpecificConfig config) {
         return new TrackFormat(0, 0, config.sampleRate(), config.channels());
     }
 

@@ -13,8 +13,8 @@
  *   avcC built from them).</li>
  *   <li>H.265: {@link dev.freshet.fragments.codec.HevcDecoderConfig} (hvcC),
  *   {@link dev.freshet.fragments.codec.H265Sps}, {@link dev.freshet.fragments.codec.HevcProfileTierLevel}.</li>
- *   <li>Audio: {@link dev.freshet.fragments.codec.AacConfigSummary} (first fields of an
- *   AudioSpecificConfig) and {@link dev.freshet.fragments.codec.OpusHead}.</li>
+ *   <li>Audio: {@link dev.freshet.fragments.codec.AudioSpecificConfig} (AAC, with its ADTS header)
+ *   and {@link dev.freshet.fragments.codec.OpusHead}.</li>
  *   <li>For playback and track descriptions: {@link dev.freshet.fragments.codec.CodecStrings}
  *   (RFC 6381) and {@link dev.freshet.fragments.codec.TrackFormat}.</li>
  * </ul>

@@ -49,11 +49,11 @@ public final class HlsMedia {
     }
 
     public byte[] init(FragmentLog log, long sequence) {
-        return FragmentedMp4.initSegment(fragment(log, sequence).tracks());
+        return FragmentedMp4.initSegment(PlaybackFragments.read(log, sequence).tracks());
     }
 
     public byte[] mp4Segment(FragmentLog log, long sequence) {
-        Fragment fragment = fragment(log, sequence);
+        Fragment fragment = PlaybackFragments.read(log, sequence);
         return FragmentedMp4.mediaSegment(fragment.tracks(), fragment.frames(), sequence).bytes();
     }
 
@@ -61,9 +61,9 @@ public final class HlsMedia {
     public byte[] mp4Part(FragmentLog log, LiveEdge edge, long sequence, int index) {
         LiveEdge.Snapshot live = edge == null ? null : edge.snapshot();
         List<LivePart> parts = live == null ? List.of() : live.partsOf(sequence);
-        List<Track> tracks = live != null && sequence == live.fragmentSequence() ? live.tracks() : null;
+        List<Track> tracks = live == null ? null : live.tracksOf(sequence).orElse(null);
         if (index >= parts.size() || tracks == null) {
-            Fragment fragment = fragment(log, sequence);
+            Fragment fragment = PlaybackFragments.read(log, sequence);
             tracks = fragment.tracks();
             parts = plan.parts(tracks, fragment.frames());
         }
@@ -76,7 +76,7 @@ public final class HlsMedia {
     }
 
     public byte[] tsSegment(FragmentLog log, long sequence, String sessionToken) {
-        Fragment fragment = fragment(log, sequence);
+        Fragment fragment = PlaybackFragments.read(log, sequence);
         List<Track> tracks = fragment.tracks().stream().filter(TsSegmentWriter::carries).toList();
         TsSession session = continuity(sessionToken, sequence);
         byte[] bytes;
@@ -94,10 +94,5 @@ public final class HlsMedia {
             TsState state = tsStates.get(sessionToken);
             return state != null && state.lastSequence() == sequence - 1 ? state.session() : new TsSession();
         }
-    }
-
-    private static Fragment fragment(FragmentLog log, long sequence) {
-        return log.read(sequence).orElseThrow(() -> new PlaybackException(PlaybackException.Reason.NOT_FOUND,
-            "Fragment " + sequence + " is not in the stream (or no longer retained)."));
     }
 }

@@ -2,20 +2,21 @@ package dev.freshet.fragments.hls;
 
 import dev.freshet.fragments.live.LiveEdge;
 import dev.freshet.fragments.live.LivePart;
+import dev.freshet.fragments.media.Fragment;
+import dev.freshet.fragments.media.Track;
 import dev.freshet.fragments.store.FragmentInfo;
 import dev.freshet.fragments.store.FragmentLog;
+import dev.freshet.fragments.ts.TsSegmentWriter;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the fragments of a session's media playlist and writes it:
+ * Writes a session's playlists from the fragments {@link PlaybackFragments} chooses for it:
  * <ul>
- *   <li>LIVE: the newest {@code maxFragments} fragments (404 when none arrived in the last 30 s and
- *   none is being received); with a live edge and fMP4, the low-latency form with parts;</li>
- *   <li>LIVE_REPLAY: from the start time onwards, advancing with the wall clock since the session
- *   began, newest {@code maxFragments};</li>
- *   <li>ON_DEMAND: the fragments in the range, at most {@code maxFragments}, ended.</li>
+ *   <li>the media playlist — LIVE: the newest fragments, with a live edge and fMP4 in the
+ *   low-latency form with parts; LIVE_REPLAY: advancing with the wall clock; ON_DEMAND: ended;</li>
+ *   <li>the master playlist: one variant, its bandwidth, codecs and resolution.</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -23,7 +24,7 @@ import java.util.List;
 public final class HlsPlaylists {
 
     /** LIVE sessions need a fragment this recent (the service's rule). */
-    public static final long LIVE_FRESHNESS_MILLIS = 30_000;
+    public static final long LIVE_FRESHNESS_MILLIS = PlaybackFragments.LIVE_FRESHNESS_MILLIS;
     /** Newest segments whose parts are listed in low-latency playlists. */
     private static final int SEGMENTS_WITH_PARTS = 3;
 
@@ -33,21 +34,25 @@ public final class HlsPlaylists {
         this.partTargetMicros = partTargetMicros;
     }
 
-    /** The fragments the session's playlist lists now. */
+    /** The fragments the session's playlist lists now ({@link PlaybackFragments#select}). */
     public List<FragmentInfo> select(HlsSession session, FragmentLog log, boolean receiving, long nowMillis) {
-        List<FragmentInfo> chosen = switch (session.mode()) {
-            case LIVE -> newest(log, session.maxFragments());
-            case LIVE_REPLAY -> replayWindow(session, log, nowMillis);
-            case ON_DEMAND -> log.list(session.kind(), session.startMillis(), session.endMillis(), -1,
-                session.maxFragments());
-        };
-        boolean fresh = !chosen.isEmpty()
-            && chosen.get(chosen.size() - 1).serverTimestampMillis() >= nowMillis - LIVE_FRESHNESS_MILLIS;
-        if (session.mode() == HlsSession.Mode.LIVE ? !fresh && !receiving : chosen.isEmpty()) {
-            throw new PlaybackException(PlaybackException.Reason.NO_FRAGMENTS,
-                "No fragments found in the stream for the streaming request.");
-        }
-        return chosen;
+        return PlaybackFragments.select(session, log, receiving, nowMillis);
+    }
+
+    /**
+     * The session's master playlist: one variant, described from the fragments the media playlist
+     * would list now — its peak bit rate over them, and the codecs and picture size of the newest
+     * one's tracks that the session's container carries.
+     *
+     * @throws PlaybackException NO_FRAGMENTS as {@link #select} (a LIVE session counts as not receiving)
+     */
+    public String masterPlaylist(HlsSession session, String token, FragmentLog log, long nowMillis) {
+        List<FragmentInfo> fragments = select(session, log, false, nowMillis);
+        Fragment newest = PlaybackFragments.read(log, fragments.get(fragments.size() - 1).sequence());
+        VariantStream variant = VariantStream.of(carried(session.container(), newest.tracks()),
+            PlaybackFragments.peakBitsPerSecond(fragments));
+        return MasterPlaylistWriter.write(variant.bandwidth(), variant.codecs(), variant.width(), variant.height(),
+            HlsUris.media(token), false);
     }
 
     public String mediaPlaylist(HlsSession session, String token, FragmentLog log, LiveEdge edge, long nowMillis) {
@@ -87,7 +92,9 @@ public final class HlsPlaylists {
 
     private MediaPlaylistWriter.LowLatency receiving(String token, LiveEdge.Snapshot live, List<FragmentInfo> stored) {
         long lastStored = stored.isEmpty() ? -1 : stored.get(stored.size() - 1).sequence();
-        if (!live.receiving() || live.fragmentSequence() <= lastStored) {
+        // Parts after the last segment belong to the next one: while the fragment before the
+        // receiving one is still being stored, list none rather than misplace them.
+        if (!live.receiving() || live.fragmentSequence() != lastStored + 1) {
             return new MediaPlaylistWriter.LowLatency(partTargetMicros, lastStored + 1, List.of(),
                 HlsUris.part(token, lastStored + 1, 0));
         }
@@ -125,15 +132,9 @@ public final class HlsPlaylists {
         };
     }
 
-    private static List<FragmentInfo> newest(FragmentLog log, int max) {
-        long latest = log.latest().map(FragmentInfo::sequence).orElse(-1L);
-        return log.after(latest - max, max);
-    }
-
-    private static List<FragmentInfo> replayWindow(HlsSession session, FragmentLog log, long nowMillis) {
-        long played = Math.max(0, nowMillis - session.issuedMillis());
-        long until = Math.min(session.endMillis(), session.startMillis() + played + LIVE_FRESHNESS_MILLIS);
-        List<FragmentInfo> all = log.list(session.kind(), session.startMillis(), until, -1, Integer.MAX_VALUE);
-        return all.subList(Math.max(0, all.size() - session.maxFragments()), all.size());
+    /** The tracks segments of this container hold: MPEG-TS leaves out what it cannot carry (Opus). */
+    private static List<Track> carried(HlsSession.Container container, List<Track> tracks) {
+        return container == HlsSession.Container.MPEG_TS ? tracks.stream().filter(TsSegmentWriter::carries).toList()
+            : tracks;
     }
 }

@@ -3,8 +3,9 @@ package dev.freshet.fragments.hls;
 import dev.freshet.fragments.store.TimestampKind;
 
 /**
- * What a GetHLSStreamingSessionURL (or GetDASHStreamingSessionURL) call fixed for a playback
- * session; carried, sealed, in the session token of every playlist and segment URL.
+ * What a GetHLSStreamingSessionURL call fixed for a playback session; carried, sealed, in the
+ * session token of every playlist and segment URL ({@link SessionTokens}). DASH sessions have their
+ * own record and share {@link Mode} and the fragment selection ({@link PlaybackWindow}).
  *
  * @param streamId        internal id of the video stream (a re-created stream does not match)
  * @param streamName      its name, to find it again
@@ -21,7 +22,7 @@ import dev.freshet.fragments.store.TimestampKind;
  */
 public record HlsSession(String streamId, String streamName, Mode mode, Container container, TimestampKind kind, long startMillis,
                          long endMillis, Discontinuity discontinuity, boolean displayTimestamp, int maxFragments,
-                         long issuedMillis, long expiresMillis) {
+                         long issuedMillis, long expiresMillis) implements PlaybackWindow {
 
     public enum Mode { LIVE, LIVE_REPLAY, ON_DEMAND }
 

@@ -1,45 +1,39 @@
 package dev.freshet.fragments.hls;
 
 import dev.freshet.datastreams.tokens.SealedTokens;
-import dev.freshet.datastreams.tokens.TokenCodec;
 import dev.freshet.fragments.store.TimestampKind;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Playback session tokens: an {@link HlsSession} sealed with AES-GCM under the video service's key,
- * URL-safe, so a URL can neither be read, forged nor extended, and stops working when the session
- * expires.
+ * HLS session tokens: an {@link HlsSession} sealed for HLS ({@link SealedUrlTokens}), so a URL can
+ * neither be read, forged nor extended, and stops working when the session expires.
  *
  * <p>Thread-safe.
  */
 public final class SessionTokens {
 
     private static final byte PURPOSE = 'H';
+    private static final int FIELDS = 12;
 
-    private final SealedTokens tokens;
+    private final SealedUrlTokens tokens;
 
     public SessionTokens(SealedTokens tokens) {
-        this.tokens = tokens;
+        this.tokens = new SealedUrlTokens(tokens, PURPOSE);
     }
 
     public String issue(HlsSession session) {
-        byte[] packed = TokenCodec.pack(session.streamId(), session.streamName(), session.mode().name(), session.container().name(),
+        return tokens.issue(session.streamId(), session.streamName(), session.mode().name(), session.container().name(),
             session.kind().name(), session.startMillis(), session.endMillis(), session.discontinuity().name(),
             session.displayTimestamp() ? 1L : 0L, (long) session.maxFragments(), session.issuedMillis(),
             session.expiresMillis());
-        return urlSafe(tokens.seal(packed, PURPOSE));
     }
 
     /** The session, or empty when the token is damaged, forged or expired at {@code nowMillis}. */
     public Optional<HlsSession> open(String token, long nowMillis) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
-        return tokens.open(standard(token), PURPOSE).flatMap(raw -> TokenCodec.unpack(raw, 12))
-            .map(SessionTokens::session).filter(session -> session.expiresMillis() > nowMillis);
+        return tokens.open(token, FIELDS).map(SessionTokens::session)
+            .filter(session -> session.expiresMillis() > nowMillis);
     }
 
     private static HlsSession session(List<Object> f) {
@@ -47,17 +41,5 @@ public final class SessionTokens {
             HlsSession.Container.valueOf((String) f.get(3)), TimestampKind.valueOf((String) f.get(4)),
             (Long) f.get(5), (Long) f.get(6), HlsSession.Discontinuity.valueOf((String) f.get(7)),
             (Long) f.get(8) == 1L, ((Long) f.get(9)).intValue(), (Long) f.get(10), (Long) f.get(11));
-    }
-
-    private static String urlSafe(String base64) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(base64));
-    }
-
-    private static String standard(String urlSafe) {
-        try {
-            return Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(urlSafe));
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 }

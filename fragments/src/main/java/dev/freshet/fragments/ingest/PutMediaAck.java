@@ -5,7 +5,7 @@ package dev.freshet.fragments.ingest;
  * {@code {"EventType":"PERSISTED","FragmentTimecode":1700000000000,"FragmentNumber":"9134…"}}.
  *
  * @param eventType        BUFFERING, RECEIVED, PERSISTED, ERROR or IDLE
- * @param fragmentTimecode the fragment's Cluster timecode as the producer sent it (ms), or null
+ * @param fragmentTimecode the producer timecode (ms) of the fragment's first frame, or null
  * @param fragmentNumber   the fragment's number, or null
  * @param errorId          the ErrorId of an ERROR, or null
  */

@@ -1,32 +1,32 @@
 package dev.freshet.fragments.ingest;
 
 import dev.freshet.fragments.live.LiveEdge;
-import dev.freshet.fragments.media.Fragment;
 import dev.freshet.fragments.media.Frame;
-import dev.freshet.fragments.media.Track;
 import dev.freshet.fragments.mkv.ClusterFrames;
+import dev.freshet.fragments.mkv.MkvBlock;
 import dev.freshet.fragments.mkv.MkvCluster;
 import dev.freshet.fragments.mkv.MkvError;
 import dev.freshet.fragments.mkv.MkvException;
 import dev.freshet.fragments.mkv.MkvStreamParser;
 import dev.freshet.fragments.mkv.MkvTracks;
-import dev.freshet.fragments.store.FragmentInfo;
 import dev.freshet.fragments.store.FragmentLog;
-import dev.freshet.fragments.store.FragmentNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.InstantSource;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One PutMedia upload: MKV bytes in, fragments stored, acknowledgements out. Each Cluster becomes
- * one fragment; once whole it is checked ({@link FragmentRules}), shown on the stream's live edge,
- * stored, and acknowledged BUFFERING and RECEIVED, then PERSISTED when durable (in order). Bad
- * input ends the upload with one ERROR ack carrying the service's ErrorId; fragments stored before
- * stay untouched.
+ * One PutMedia upload: MKV bytes in, fragments stored, acknowledgements out. Each block is turned
+ * into frames as soon as it is decoded ({@link ClusterFrames}) and fed to a
+ * {@link FragmentAssembler}, which cuts fragments at video keyframes whatever the producer's
+ * Cluster framing and checks them ({@link FragmentRules}); {@link PutMediaFragments} shows them on
+ * the live edge as they grow, stores them and acknowledges them. A fragment's server timestamp is
+ * when its first block arrived. A fragment is complete when the next keyframe arrives, the tracks
+ * change or the upload ends cleanly; an upload that ends inside an element (a torn last Cluster)
+ * is an error, and the fragment in progress is not stored. Bad input ends the upload with one
+ * ERROR ack carrying the service's ErrorId; fragments stored before stay untouched.
  *
  * <p>Timecodes: ABSOLUTE means Cluster timecodes are epoch time; RELATIVE adds them to the
  * producer start timestamp of the request.
@@ -39,28 +39,27 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PutMediaSession.class);
 
-    private final FragmentLog log;
-    private final LiveEdge edge;
-    private final long streamCreatedMillis;
     private final long baseMicros;
     private final Consumer<PutMediaAck> acks;
     private final InstantSource clock;
+    private final PutMediaFragments fragments;
+    private final FragmentAssembler assembler;
     private final MkvStreamParser parser = new MkvStreamParser(this);
     private MkvTracks tracks;
-    private long clusterStartMillis;
-    private long previousStartMicros = Long.MIN_VALUE;
-    private CompletableFuture<Void> persisted = CompletableFuture.completedFuture(null);
     private boolean failed;
+    /** Whether everything fed to the assembler so far came in Clusters that ended. */
+    private boolean wholeClusters;
+    /** A Cluster started and none of its blocks arrived yet. */
+    private boolean clusterBegins;
     private long bytesSinceTick;
 
     public PutMediaSession(FragmentLog log, LiveEdge edge, long streamCreatedMillis, TimecodeType type,
                            long producerStartMillis, Consumer<PutMediaAck> acks, InstantSource clock) {
-        this.log = log;
-        this.edge = edge;
-        this.streamCreatedMillis = streamCreatedMillis;
         this.baseMicros = type == TimecodeType.RELATIVE ? producerStartMillis * 1000 : 0;
         this.acks = acks;
         this.clock = clock;
+        this.fragments = new PutMediaFragments(log, edge, streamCreatedMillis, baseMicros, acks);
+        this.assembler = new FragmentAssembler(fragments);
     }
 
     /** Bytes of the upload as they arrive; ignored once the session failed. */
@@ -76,13 +75,14 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
         }
     }
 
-    /** The upload ended: a torn last Cluster is an error and is not stored. */
+    /** The upload ended: the last fragment is complete, unless the stream stopped inside an element. */
     public void finish() {
         if (failed) {
             return;
         }
         try {
             parser.finish();
+            assembler.finish();
         } catch (MkvException e) {
             fail(e);
         }
@@ -97,7 +97,7 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
      * ERROR ack that follows them was sent: then the response may end.
      */
     public CompletableFuture<Void> settled() {
-        return persisted;
+        return fragments.settled();
     }
 
     /** Called periodically: an IDLE ack when nothing arrived since the previous call. */
@@ -110,57 +110,64 @@ public final class PutMediaSession implements MkvStreamParser.Listener {
 
     @Override
     public void onTracks(MkvTracks parsed) {
+        // The fragment before new Tracks is complete whatever they hold.
+        assembler.tracks(parsed.tracks());
         if (!parsed.unknownCodecs().isEmpty()) {
             throw new MkvException(MkvError.INVALID_MKV_DATA,
                 "unsupported codec " + parsed.unknownCodecs().get(0).codecId());
         }
-        FragmentRules.checkTracks(parsed.tracks());
         tracks = parsed;
     }
 
     @Override
     public void onClusterStart() {
-        clusterStartMillis = clock.millis();
+        clusterBegins = true;
+    }
+
+    @Override
+    public void onBlock(long clusterTimecode, long timecodeScaleNanos, MkvBlock block) {
+        wholeClusters = false;
+        long arrivalMillis = clock.millis();
+        if (clusterBegins) {
+            clusterBegins = false;
+            try {
+                assembler.unitStart(Math.addExact(baseMicros, ClusterFrames.micros(clusterTimecode, timecodeScaleNanos)));
+            } catch (ArithmeticException e) {
+                throw new MkvException(MkvError.INVALID_MKV_DATA, "the Cluster timecode overflows");
+            }
+        }
+        for (Frame frame : ClusterFrames.toFrames(clusterTimecode, timecodeScaleNanos, block, tracks, baseMicros)) {
+            assembler.add(frame, arrivalMillis);
+        }
     }
 
     @Override
     public void onCluster(MkvCluster cluster) {
-        if (tracks == null) {
-            throw new MkvException(MkvError.INVALID_MKV_DATA, "a Cluster before any Tracks");
-        }
-        List<Frame> frames = ClusterFrames.toFrames(cluster, tracks, baseMicros);
-        Fragment fragment = new Fragment(tracks.tracks(), frames);
-        long timecode = cluster.timecode() * cluster.timecodeScaleNanos() / 1_000_000;
-        FragmentRules.check(fragment, previousStartMicros);
-        previousStartMicros = fragment.startMicros();
-        store(fragment, timecode);
-    }
-
-    private void store(Fragment fragment, long timecode) {
-        long expected = log.latest().map(FragmentInfo::sequence).orElse(-1L) + 1;
-        String number = FragmentNumbers.format(streamCreatedMillis, expected, clusterStartMillis);
-        acks.accept(new PutMediaAck("BUFFERING", timecode, number, null));
-        showLive(fragment, expected);
-        acks.accept(new PutMediaAck("RECEIVED", timecode, number, null));
-        CompletableFuture<FragmentInfo> stored = log.append(fragment, clusterStartMillis);
-        persisted = persisted.thenCombine(stored, (previous, info) -> info)
-            .thenAccept(info -> acks.accept(new PutMediaAck("PERSISTED", timecode, info.fragmentNumber(), null)))
-            .exceptionally(error -> {
-                LOG.atError().setMessage("storing a fragment failed").setCause(error).log();
-                acks.accept(PutMediaAck.error(5001, timecode));
-                return null;
-            });
-    }
-
-    private void showLive(Fragment fragment, long expectedSequence) {
-        edge.publishFragment(expectedSequence, fragment);
+        assembler.boundary();
+        wholeClusters = true;
     }
 
     private void fail(MkvException e) {
         failed = true;
+        if (wholeClusters) {
+            keepCompleteClusters();
+        }
         LOG.atInfo().setMessage("PutMedia upload refused").addKeyValue("errorId", e.error().errorId())
             .addKeyValue("reason", e.reason()).log();
-        PutMediaAck error = PutMediaAck.error(e.error().errorId(), null);
-        persisted = persisted.handle((ok, failure) -> null).thenRun(() -> acks.accept(error));
+        fragments.fail(PutMediaAck.error(e.error().errorId(), null));
+    }
+
+    /**
+     * The upload broke between Clusters (garbage or a hostile element after a complete one): the
+     * fragment in progress holds only whole Clusters, as valid as if the upload had ended there, so
+     * it is stored rather than lost.
+     */
+    private void keepCompleteClusters() {
+        try {
+            assembler.finish();
+        } catch (MkvException broken) {
+            LOG.atDebug().setMessage("the fragment before the failure broke a rule").addKeyValue("reason",
+                broken.reason()).log();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.freshet.fragments.live;
 
-import dev.freshet.fragments.media.Fragment;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.Track;
 
@@ -8,36 +7,52 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The newest, still-growing fragment of one live stream, cut into LL-HLS parts by a
- * {@link PartPlan} as soon as each part is whole — so players can fetch media before the fragment
- * is complete and stored. Frames fed one by one ({@link #addFrame}, WebRTC) are cut as they come,
- * which matches the stored fragment's cuts as long as the stream has no B-frames (WebRTC has none);
- * whole fragments ({@link #publishFragment}, PutMedia) are cut with full knowledge.
+ * The newest, still-growing fragment of one live stream, cut into LL-HLS parts as its frames
+ * arrive, each part published as soon as it is whole — so players can fetch media before the
+ * fragment is complete and stored. The cuts are {@link PartPlan}'s, made with a
+ * {@link PartCutter}: identical to the parts of the stored fragment, B-frames included.
  *
- * <p>Readers take an immutable {@link Snapshot}; {@link #awaitChange()} completes on the next part
- * or fragment boundary (blocking playlist reloads wait on it).
+ * <p>A producer calls {@link #startFragment}, {@link #addFrame} per frame (decode order), then
+ * {@link #endFragment} once the fragment is complete, or {@link #abandonFragment} if it will never
+ * be stored. Readers take an immutable {@link Snapshot}; {@link #awaitChange()} completes on the
+ * next part or fragment boundary (blocking playlist reloads wait on it).
  *
  * <p>Thread-safe: one producer calls the mutators; any thread reads.
  */
 public final class LiveEdge {
 
     /**
-     * What readers see: the fragment in progress (if any) and its finished parts, and the parts of
-     * the last few completed fragments (for the part lines of the newest segments).
+     * What readers see: the fragment in progress (if any) and its finished parts, and the tracks
+     * and parts of the last few completed fragments (for the part lines of the newest segments,
+     * and parts asked for before their fragment is stored).
      */
     public record Snapshot(long fragmentSequence, List<Track> tracks, List<LivePart> parts, boolean receiving,
-                           Map<Long, List<LivePart>> recentParts) {
+                           Map<Long, Recent> recent) {
 
         /** The parts of fragment {@code sequence} if it is the current or a recent one, else empty. */
         public List<LivePart> partsOf(long sequence) {
             if (sequence == fragmentSequence) {
                 return parts;
             }
-            return recentParts.getOrDefault(sequence, List.of());
+            Recent done = recent.get(sequence);
+            return done == null ? List.of() : done.parts();
         }
+
+        /** The tracks of fragment {@code sequence} if it is the current or a recent one. */
+        public Optional<List<Track>> tracksOf(long sequence) {
+            if (sequence == fragmentSequence) {
+                return Optional.of(tracks);
+            }
+            return Optional.ofNullable(recent.get(sequence)).map(Recent::tracks);
+        }
+    }
+
+    /** A completed fragment's tracks and parts. */
+    public record Recent(List<Track> tracks, List<LivePart> parts) {
     }
 
     /** Completed fragments whose parts stay listed (the RFC asks for parts of the last few segments). */
@@ -46,10 +61,9 @@ public final class LiveEdge {
     private final PartPlan plan;
     private List<Track> tracks = List.of();
     private long fragmentSequence = -1;
-    private List<Frame> pending = new ArrayList<>();
-    private long pendingStart;
+    private PartCutter cutter;
     private final List<LivePart> parts = new ArrayList<>();
-    private final LinkedHashMap<Long, List<LivePart>> recent = new LinkedHashMap<>();
+    private final LinkedHashMap<Long, Recent> recent = new LinkedHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(-1, List.of(), List.of(), false, Map.of());
     private CompletableFuture<Void> change = new CompletableFuture<>();
 
@@ -64,46 +78,37 @@ public final class LiveEdge {
     /** A new fragment starts; it will be stored as {@code expectedSequence}. */
     public synchronized void startFragment(long expectedSequence, List<Track> fragmentTracks) {
         if (fragmentSequence >= 0 && !parts.isEmpty()) {
-            recent.put(fragmentSequence, List.copyOf(parts));
+            recent.put(fragmentSequence, new Recent(tracks, List.copyOf(parts)));
             while (recent.size() > RECENT_FRAGMENTS) {
                 recent.remove(recent.keySet().iterator().next());
             }
         }
         fragmentSequence = expectedSequence;
         tracks = List.copyOf(fragmentTracks);
-        pending = new ArrayList<>();
         parts.clear();
+        cutter = plan.cutter(tracks, this::closePart);
         publish(true);
     }
 
     /** The next frame of the fragment in progress, in decode order. */
     public synchronized void addFrame(Frame frame) {
-        Track track = PartPlan.trackOf(tracks, frame.track());
-        if (!pending.isEmpty() && track != null && plan.startsNewPart(frame, track, pendingStart)) {
-            closePart(frame.timestampMicros());
-        }
-        if (pending.isEmpty()) {
-            pendingStart = frame.timestampMicros();
-        }
-        pending.add(frame);
-    }
-
-    /**
-     * A whole fragment at once (PutMedia delivers complete Clusters): its parts are cut as for a
-     * stored fragment, B-frames allowed, and published together.
-     */
-    public synchronized void publishFragment(long sequence, Fragment fragment) {
-        startFragment(sequence, fragment.tracks());
-        parts.addAll(plan.parts(fragment.tracks(), fragment.frames()));
-        publish(false);
+        requireStarted().add(frame);
     }
 
     /** The fragment in progress is complete (and being stored): its last part closes. */
     public synchronized void endFragment() {
-        if (!pending.isEmpty()) {
-            closePart(PartPlan.endOf(pending));
-        }
+        requireStarted().end();
+        cutter = null;
         publish(false);
+    }
+
+    /** The fragment in progress will not be stored (its upload failed): its parts are withdrawn. */
+    public synchronized void abandonFragment() {
+        if (cutter != null) {
+            cutter = null;
+            parts.clear();
+            publish(false);
+        }
     }
 
     public Snapshot snapshot() {
@@ -115,9 +120,15 @@ public final class LiveEdge {
         return change.copy();
     }
 
-    private void closePart(long endMicros) {
-        parts.add(PartPlan.part(parts.size(), pending, endMicros, tracks));
-        pending = new ArrayList<>();
+    private PartCutter requireStarted() {
+        if (cutter == null) {
+            throw new IllegalStateException("no fragment in progress");
+        }
+        return cutter;
+    }
+
+    private void closePart(LivePart part) {
+        parts.add(part);
         publish(true);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param index        position within its fragment, from 0
  * @param frames       decode order
- * @param durationMicros presentation span of its frames
+ * @param durationMicros presentation span of its video frames (of all its frames without video)
  * @param independent  starts with a video keyframe
  */
 public record LivePart(int index, List<Frame> frames, long durationMicros, boolean independent) {

@@ -3,16 +3,21 @@ package dev.freshet.fragments.live;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;
 import dev.freshet.fragments.media.Track;
-import dev.freshet.fragments.mp4.FragmentedMp4;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Where a fragment is cut into LL-HLS partial segments: a new part starts at the first video frame
- * (in decode order) whose presentation time is at least {@link #targetMicros} after the current
- * part's start. It is a pure function of the frames, so the live edge (cutting as frames arrive)
- * and playback of a stored fragment (cutting after the fact) agree on every part.
+ * Where a fragment is cut into LL-HLS partial segments: a new part starts at a video frame (in
+ * decode order) presented at least {@link #targetMicros} after the current part's first frame,
+ * where no B-frame is separated from its references ({@link PartCutter} has the rule). The cuts
+ * are a pure function of the frames, decided as they arrive, so the live edge (cutting a fragment
+ * still being received) and playback of a stored fragment (cutting after the fact) agree on every
+ * part.
+ *
+ * <p>A part's duration is the presentation span of its video frames (of all its frames when it has
+ * none): from the earliest presentation time to the latest end.
  *
  * <p>Stateless apart from the target; thread-safe.
  */
@@ -31,79 +36,54 @@ public final class PartPlan {
         return targetMicros;
     }
 
-    /** Whether {@code frame} starts a new part after a part that began at {@code partStartMicros}. */
-    public boolean startsNewPart(Frame frame, Track track, long partStartMicros) {
+    /** The parts of a whole fragment (decode order): those the live edge cut while it arrived. */
+    public List<LivePart> parts(List<Track> tracks, List<Frame> frames) {
+        List<LivePart> parts = new ArrayList<>();
+        PartCutter cutter = cutter(tracks, parts::add);
+        frames.forEach(cutter::add);
+        cutter.end();
+        return parts;
+    }
+
+    /** Cuts one fragment of {@code tracks} fed frame by frame; finished parts go to {@code closed}. */
+    PartCutter cutter(List<Track> tracks, Consumer<LivePart> closed) {
+        return new PartCutter(this, tracks, closed);
+    }
+
+    /** Whether {@code frame} may start a part after one whose first frame presents at {@code partStartMicros}. */
+    boolean startsNewPart(Frame frame, Track track, long partStartMicros) {
         return track.kind() == MediaKind.VIDEO && frame.timestampMicros() - partStartMicros >= targetMicros;
     }
 
-    /**
-     * The parts of a whole fragment (decode order), with durations as the live edge gives them:
-     * each lasts until the next one starts, the last until the fragment's estimated end.
-     */
-    public List<LivePart> parts(List<Track> tracks, List<Frame> frames) {
-        List<List<Frame>> groups = split(tracks, frames);
-        List<LivePart> parts = new ArrayList<>(groups.size());
-        for (int i = 0; i < groups.size(); i++) {
-            long end = i + 1 < groups.size() ? startOf(groups.get(i + 1)) : endOf(groups.get(i));
-            parts.add(part(i, groups.get(i), end, tracks));
-        }
-        return parts;
-    }
-
-    static LivePart part(int index, List<Frame> frames, long endMicros, List<Track> tracks) {
+    static LivePart part(int index, List<Frame> frames, List<Track> tracks) {
         Frame first = frames.get(0);
         Track track = trackOf(tracks, first.track());
         boolean independent = first.keyframe() && track != null && track.kind() == MediaKind.VIDEO;
-        return new LivePart(index, List.copyOf(frames), Math.max(0, endMicros - startOf(frames)), independent);
-    }
-
-    /** A part starts at its first frame in decode order (the video frame that opened it). */
-    static long startOf(List<Frame> frames) {
-        return frames.isEmpty() ? 0 : frames.get(0).timestampMicros();
-    }
-
-    /** End of the frames: the latest frame end, where a frame without a duration lasts as long as the gap before it. */
-    static long endOf(List<Frame> frames) {
-        long end = Long.MIN_VALUE;
-        long previous = Long.MIN_VALUE;
-        long lastGap = 0;
-        for (Frame frame : frames) {
-            if (previous != Long.MIN_VALUE && frame.timestampMicros() > previous) {
-                lastGap = frame.timestampMicros() - previous;
-            }
-            previous = Math.max(previous, frame.timestampMicros());
-            long duration = frame.durationMicros() > 0 ? frame.durationMicros() : lastGap;
-            end = Math.max(end, frame.timestampMicros() + duration);
-        }
-        return end == Long.MIN_VALUE ? 0 : end;
+        List<Frame> timed = frames.stream().filter(f -> isVideo(tracks, f)).toList();
+        return new LivePart(index, List.copyOf(frames), span(timed.isEmpty() ? frames : timed), independent);
     }
 
     /**
-     * Splits a whole fragment's frames (decode order) into the frames of its parts. With B-frames a
-     * part may only start where no later frame presents earlier ({@link FragmentedMp4#canStartPart}),
-     * so parts keep the timestamps of the whole segment.
+     * From the earliest presentation time to the latest end. A frame without a duration lasts until
+     * the next presentation time (which never ends the span), the latest one as long as the gap
+     * before it.
      */
-    public List<List<Frame>> split(List<Track> tracks, List<Frame> frames) {
-        List<List<Frame>> parts = new ArrayList<>();
-        List<Frame> current = new ArrayList<>();
-        long partStart = Long.MIN_VALUE;
-        for (int i = 0; i < frames.size(); i++) {
-            Frame frame = frames.get(i);
-            Track track = trackOf(tracks, frame.track());
-            if (current.isEmpty()) {
-                partStart = frame.timestampMicros();
-            } else if (track != null && startsNewPart(frame, track, partStart)
-                && FragmentedMp4.canStartPart(frames, i)) {
-                parts.add(current);
-                current = new ArrayList<>();
-                partStart = frame.timestampMicros();
-            }
-            current.add(frame);
+    static long span(List<Frame> frames) {
+        long[] times = frames.stream().mapToLong(Frame::timestampMicros).sorted().toArray();
+        long latest = times[times.length - 1];
+        long lastGap = times.length > 1 ? latest - times[times.length - 2] : 0;
+        long end = latest;
+        for (Frame frame : frames) {
+            long duration = frame.durationMicros() > 0 ? frame.durationMicros()
+                : frame.timestampMicros() == latest ? lastGap : 0;
+            end = Math.max(end, frame.timestampMicros() + duration);
         }
-        if (!current.isEmpty()) {
-            parts.add(current);
-        }
-        return parts;
+        return end - times[0];
+    }
+
+    private static boolean isVideo(List<Track> tracks, Frame frame) {
+        Track track = trackOf(tracks, frame.track());
+        return track != null && track.kind() == MediaKind.VIDEO;
     }
 
     static Track trackOf(List<Track> tracks, int number) {

@@ -8,28 +8,56 @@ import java.util.Objects;
  * audio, and the tracks that describe them. It is the unit a video stream stores as one record of
  * its shard log, and the unit playback muxes into an HLS segment, an MKV cluster or part of a clip.
  *
- * @param tracks the tracks, by ascending number
- * @param frames every frame of every track, in decode order (see {@link Frame})
+ * @param tracks          the tracks, by ascending number
+ * @param frames          every frame of every track, in decode order (see {@link Frame})
+ * @param timestampMicros the fragment's own timestamp, microseconds since the epoch: what a producer
+ *                        stamped it with (PutMedia: its Cluster's timecode), else its earliest frame
  */
-public record Fragment(List<Track> tracks, List<Frame> frames) {
+public record Fragment(List<Track> tracks, List<Frame> frames, long timestampMicros) {
 
     public Fragment {
         tracks = List.copyOf(Objects.requireNonNull(tracks, "tracks"));
         frames = List.copyOf(Objects.requireNonNull(frames, "frames"));
     }
 
-    /** Presentation time of the earliest frame, microseconds since the epoch. */
-    public long startMicros() {
-        return frames.stream().mapToLong(Frame::timestampMicros).min().orElse(0);
+    /** A fragment stamped with its earliest frame's time. */
+    public Fragment(List<Track> tracks, List<Frame> frames) {
+        this(tracks, frames, frames.stream().mapToLong(Frame::timestampMicros).min().orElse(0));
     }
 
-    /** From the earliest frame's start to the latest frame's end. */
+    /** The fragment's timestamp (its producer timestamp), microseconds since the epoch. */
+    public long startMicros() {
+        return timestampMicros;
+    }
+
+    /**
+     * How long the fragment plays: the span of its video frames (a group of pictures), or of all its
+     * frames when it has no video. Audio interleaved a little ahead of or behind the pictures does
+     * not stretch it.
+     */
     public long durationMicros() {
-        long end = frames.stream().mapToLong(f -> f.timestampMicros() + f.durationMicros()).max().orElse(0);
-        return Math.max(0, end - startMicros());
+        boolean video = tracks.stream().anyMatch(t -> t.kind() == MediaKind.VIDEO);
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (Frame frame : frames) {
+            if (!video || isVideo(frame)) {
+                start = Math.min(start, frame.timestampMicros());
+                end = Math.max(end, frame.timestampMicros() + frame.durationMicros());
+            }
+        }
+        return end == Long.MIN_VALUE ? 0 : Math.max(0, end - start);
     }
 
     public long sizeBytes() {
         return frames.stream().mapToLong(f -> f.data().length).sum();
+    }
+
+    private boolean isVideo(Frame frame) {
+        for (Track track : tracks) {
+            if (track.number() == frame.track()) {
+                return track.kind() == MediaKind.VIDEO;
+            }
+        }
+        return false;
     }
 }

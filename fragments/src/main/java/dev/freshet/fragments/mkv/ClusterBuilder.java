@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>
  *  Cluster 0x1F43B675 (sized, or unknown size while live)
- *   ├ Timestamp 0xE7 (uint, mandatory)
+ *   ├ Timestamp 0xE7 (uint, mandatory, before any block)
  *   ├ SimpleBlock 0xA3 | BlockGroup 0xA0 ...
  *   └ anything else (Position, PrevSize, Void, CRC-32...) is skipped but counted
  * </pre>
@@ -61,7 +61,16 @@ final class ClusterBuilder {
         timecode = value;
     }
 
+    /** The Cluster Timestamp; only once it was read. */
+    long timecode() {
+        return timecode;
+    }
+
+    /** Adds a block, which may only follow the Timestamp: its time is relative to it. */
     void add(MkvBlock block) {
+        if (timecode == -1) {
+            throw MkvException.invalid("a block before its Cluster's Timestamp");
+        }
         blocks.add(block);
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a parsed Cluster into canonical {@link Frame}s, in block (decode) order.
+ * Turns a parsed Cluster, or one block of it, into canonical {@link Frame}s, in block (decode) order.
  *
  * <pre>
  *  ticks     = Cluster Timestamp + block relative timecode          (TimecodeScale units)
@@ -35,34 +35,46 @@ public final class ClusterFrames {
     public static List<Frame> toFrames(MkvCluster cluster, MkvTracks tracks, long baseMicros) {
         List<Frame> frames = new ArrayList<>(cluster.frameCount());
         for (MkvBlock block : cluster.blocks()) {
-            MkvTrackEntry track = tracks.entry(block.track()).orElseThrow(() -> new MkvException(
-                MkvError.TRACK_NUMBER_MISMATCH, "block of undefined track " + block.track()));
-            try {
-                addFrames(frames, cluster, block, track, baseMicros);
-            } catch (ArithmeticException e) {
-                throw MkvException.invalid("timestamp of a block of track " + block.track() + " overflows");
-            }
+            frames.addAll(toFrames(cluster.timecode(), cluster.timecodeScaleNanos(), block, tracks, baseMicros));
         }
         return frames;
     }
 
-    private static void addFrames(List<Frame> out, MkvCluster cluster, MkvBlock block, MkvTrackEntry track,
-                                  long baseMicros) {
-        long scale = cluster.timecodeScaleNanos();
-        long ticks = Math.addExact(cluster.timecode(), block.relativeTimecode());
+    /**
+     * The frames of one block of a Cluster whose Timestamp is {@code clusterTimecode} (as
+     * {@link MkvStreamParser.Listener#onBlock} reports it).
+     *
+     * @throws MkvException as {@link #toFrames(MkvCluster, MkvTracks, long)}
+     */
+    public static List<Frame> toFrames(long clusterTimecode, long timecodeScaleNanos, MkvBlock block,
+                                       MkvTracks tracks, long baseMicros) {
+        MkvTrackEntry track = tracks.entry(block.track()).orElseThrow(() -> new MkvException(
+            MkvError.TRACK_NUMBER_MISMATCH, "block of undefined track " + block.track()));
+        try {
+            return frames(clusterTimecode, timecodeScaleNanos, block, track, baseMicros);
+        } catch (ArithmeticException e) {
+            throw MkvException.invalid("timestamp of a block of track " + block.track() + " overflows");
+        }
+    }
+
+    private static List<Frame> frames(long clusterTimecode, long scale, MkvBlock block, MkvTrackEntry track,
+                                      long baseMicros) {
+        long ticks = Math.addExact(clusterTimecode, block.relativeTimecode());
         long start = Math.addExact(baseMicros, micros(ticks, scale));
         int count = block.frames().size();
         long each = block.duration().isPresent() ? micros(block.duration().getAsLong(), scale) / count
             : track.defaultDurationNanos() / 1000;
         boolean keyframe = block.keyframe() || isAudio(track);
+        List<Frame> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long at = Math.addExact(start, Math.multiplyExact(i, each));
             out.add(new Frame(block.track(), at, each, keyframe, block.frames().get(i)));
         }
+        return out;
     }
 
     /** {@code ticks * scaleNanos / 1000}; throws ArithmeticException if it does not fit a long. */
-    static long micros(long ticks, long scaleNanos) {
+    public static long micros(long ticks, long scaleNanos) {
         long whole = Math.multiplyExact(ticks, scaleNanos / 1000);
         return Math.addExact(whole, Math.multiplyExact(ticks, scaleNanos % 1000) / 1000);
     }

@@ -11,15 +11,18 @@ import java.util.Objects;
  *  stream   := ( EBML-header Segment )*            producers restart with a new header + Segment
  *  Segment  := Info | Tracks | Cluster | Tags | skipped (SeekHead, Cues, Chapters, Attachments,
  *              Void, CRC-32, unknown IDs)
- *  Cluster  := Timestamp ( SimpleBlock | BlockGroup | skipped )*   one Cluster = one fragment
+ *  Cluster  := Timestamp ( SimpleBlock | BlockGroup | skipped )*   block times are relative to it
  * </pre>
  *
  * <p>Segment and Cluster may have unknown size (RFC 8794 section 6.2): an unknown-size Cluster ends
  * at the next Segment-level element or EBML header, an unknown-size Segment at the next EBML header
  * or Segment, and both at {@link #finish()}. Info, Tracks, Tags and the EBML header are decoded once
- * complete (at most {@link MkvParserLimits#maxElementBytes()} each); a Cluster is gathered child by
- * child and reported once complete (at most {@link MkvParserLimits#maxClusterBytes()}); skipped
- * elements are never held. Memory is therefore bounded by the element being decoded.
+ * complete (at most {@link MkvParserLimits#maxElementBytes()} each). Each block is reported as soon as
+ * it is decoded, so an ingest can act on a frame without waiting for its Cluster (producers stream
+ * unknown-size Clusters frame by frame); the Cluster is also gathered child by child and reported
+ * once complete (at most {@link MkvParserLimits#maxClusterBytes()}; its blocks share their frame
+ * bytes with the block events). Skipped elements are never held. Memory is therefore bounded by
+ * the element being decoded and the open Cluster.
  *
  * <p>Malformed input raises {@link MkvException}; so may the listener. After any exception the
  * parser is unusable: further calls throw {@link IllegalStateException}.
@@ -44,11 +47,19 @@ public final class MkvStreamParser {
         default void onTracks(MkvTracks tracks) {
         }
 
-        /** The first octets of a Cluster arrived (when a fragment's server timestamp is taken). */
+        /** The first octets of a Cluster arrived. */
         default void onClusterStart() {
         }
 
-        /** A complete Cluster: one fragment. */
+        /**
+         * A block of the open Cluster, as soon as its last octet arrived: its frames start at
+         * {@code clusterTimecode + block.relativeTimecode()} in units of {@code timecodeScaleNanos}
+         * (see {@link ClusterFrames}). Its track is one the current Tracks define.
+         */
+        default void onBlock(long clusterTimecode, long timecodeScaleNanos, MkvBlock block) {
+        }
+
+        /** A complete Cluster, with the blocks already reported one by one. */
         default void onCluster(MkvCluster cluster) {
         }
 
@@ -332,6 +343,7 @@ public final class MkvStreamParser {
                 "block of track " + block.track() + " which Tracks does not define");
         }
         cluster.add(block);
+        listener.onBlock(cluster.timecode(), timecodeScale, block);
     }
 
     /** Ends Clusters and Segments whose known size is used up, or an unknown-size Cluster at its Segment's end. */

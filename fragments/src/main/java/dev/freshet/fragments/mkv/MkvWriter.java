@@ -4,8 +4,10 @@ import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;
 import dev.freshet.fragments.media.Track;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,8 +24,10 @@ import java.util.Set;
  *   └ Tags       one Tag, empty Targets, one SimpleTag per name/value (e.g. AWS_KINESISVIDEO_FRAGMENT_NUMBER)
  * </pre>
  *
- * Frames are written at millisecond precision; their durations are not written (players take the
- * next frame's time). A frame's relative timecode is a signed 16-bit number of milliseconds, so
+ * Frames are written at millisecond precision. Their durations are written as the track's
+ * DefaultDuration when every frame of the track in the fragment lasts the same (the usual constant
+ * frame rate and audio frame size), so they survive a round trip; otherwise they are left out
+ * (players take the next frame's time). A frame's relative timecode is a signed 16-bit number of milliseconds, so
  * frames spanning more than 32.767 s go into several Clusters.
  *
  * <p>Stateless; thread-safe.
@@ -50,7 +54,7 @@ public final class MkvWriter {
         writeEbmlHeader(w);
         writeSegmentStart(w);
         writeInfo(w);
-        writeTracks(w, tracks);
+        writeTracks(w, tracks, constantDurations(frames));
         writeClusters(w, tracks, frames);
         if (!tags.isEmpty()) {
             writeTags(w, tags);
@@ -98,11 +102,31 @@ public final class MkvWriter {
     }
 
     public static void writeTracks(EbmlWriter w, List<Track> tracks) {
+        writeTracks(w, tracks, Map.of());
+    }
+
+    /** The Tracks, with DefaultDuration (nanoseconds) for the track numbers in {@code defaultDurations}. */
+    public static void writeTracks(EbmlWriter w, List<Track> tracks, Map<Integer, Long> defaultDurations) {
         int mark = w.startMaster(MkvIds.TRACKS);
         for (Track track : tracks) {
-            writeTrackEntry(w, track);
+            writeTrackEntry(w, track, defaultDurations.getOrDefault(track.number(), 0L));
         }
         w.endMaster(mark);
+    }
+
+    /** Per track, the duration in nanoseconds all its frames share, for tracks whose frames all last the same. */
+    static Map<Integer, Long> constantDurations(List<Frame> frames) {
+        Map<Integer, Long> durations = new HashMap<>();
+        Set<Integer> varying = new HashSet<>();
+        for (Frame frame : frames) {
+            long nanos = frame.durationMicros() * 1000;
+            Long seen = durations.putIfAbsent(frame.track(), nanos);
+            if (nanos <= 0 || seen != null && seen != nanos) {
+                varying.add(frame.track());
+            }
+        }
+        durations.keySet().removeAll(varying);
+        return durations;
     }
 
     /**
@@ -135,7 +159,7 @@ public final class MkvWriter {
         w.endMaster(tagsMark);
     }
 
-    private static void writeTrackEntry(EbmlWriter w, Track track) {
+    private static void writeTrackEntry(EbmlWriter w, Track track, long defaultDurationNanos) {
         boolean video = track.kind() == MediaKind.VIDEO;
         int mark = w.startMaster(MkvIds.TRACK_ENTRY);
         w.writeUnsigned(MkvIds.TRACK_NUMBER, track.number())
@@ -148,6 +172,9 @@ public final class MkvWriter {
         }
         if (track.codecPrivate().length > 0) {
             w.writeBinary(MkvIds.CODEC_PRIVATE, track.codecPrivate());
+        }
+        if (defaultDurationNanos > 0) {
+            w.writeUnsigned(MkvIds.DEFAULT_DURATION, defaultDurationNanos);
         }
         if (video) {
             writeVideo(w, track);

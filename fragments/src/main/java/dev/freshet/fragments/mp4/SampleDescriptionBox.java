@@ -37,7 +37,7 @@ record SampleDescriptionBox(Box entry) implements Box {
 
     private static int aacChannels(Track track) {
         return track.channels() > 0 ? track.channels()
-            : Math.max(1, AudioSpecificConfig.parse(track.codecPrivate()).channelConfiguration());
+            : Math.max(1, AudioSpecificConfig.parse(track.codecPrivate()).channels());
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.freshet.fragments.ts;
 
-import dev.freshet.fragments.codec.AvcDecoderConfig;
+import dev.freshet.fragments.codec.H264Nals;
+import dev.freshet.fragments.codec.H264ParameterSets;
+import dev.freshet.fragments.codec.H265Nals;
+import dev.freshet.fragments.codec.HevcDecoderConfig;
+import dev.freshet.fragments.codec.NalUnit;
 import dev.freshet.fragments.media.Frame;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,15 +48,20 @@ final class AnnexBWriter implements AccessUnitWriter {
         if (avcC.length == 0) {
             return new AnnexBWriter(false, 4, List.of());
         }
-        AvcDecoderConfig config = AvcDecoderConfig.parse(avcC);
-        List<byte[]> sets = new ArrayList<>(config.sps());
-        sets.addAll(config.pps());
-        return new AnnexBWriter(false, config.nalLengthSize(), sets);
+        return new AnnexBWriter(false, H264ParameterSets.nalLengthSize(avcC), bytes(H264ParameterSets.fromAvcC(avcC).all()));
     }
 
+    /** From an hvcC; an empty one means 4-byte lengths and in-band parameter sets. */
     static AnnexBWriter h265(byte[] hvcC) {
-        HevcParameterSets config = HevcParameterSets.parse(hvcC);
-        return new AnnexBWriter(true, config.nalLengthSize(), config.parameterSets());
+        if (hvcC.length == 0) {
+            return new AnnexBWriter(true, 4, List.of());
+        }
+        HevcDecoderConfig config = HevcDecoderConfig.parse(hvcC);
+        return new AnnexBWriter(true, config.nalLengthSize(), bytes(config.parameterSets()));
+    }
+
+    private static List<byte[]> bytes(List<NalUnit> units) {
+        return units.stream().map(NalUnit::toByteArray).toList();
     }
 
     @Override
@@ -105,6 +113,7 @@ final class AnnexBWriter implements AccessUnitWriter {
     }
 
     private boolean isDelimiter(byte header) {
-        return hevc ? ((header >> 1) & 0x3F) == 35 : (header & 0x1F) == 9;
+        return hevc ? ((header >> 1) & 0x3F) == H265Nals.ACCESS_UNIT_DELIMITER
+            : (header & 0x1F) == H264Nals.ACCESS_UNIT_DELIMITER;
     }
 }

@@ -2,6 +2,7 @@ package dev.freshet.fragments.codec;
 
 import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.testmedia.Vectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -34,7 +35,8 @@ class CodecParsingProperties {
         AnnexB.join(H264ParameterSets.fromAvcC(Vectors.AVCC_MAIN).all()));
 
     private static final List<Consumer<byte[]>> PARSERS = List.of(
-        H264Sps::parse, H265Sps::parse, AacConfigSummary::parse, OpusHead::parse, HevcDecoderConfig::parse,
+        H264Sps::parse, H265Sps::parse, AudioSpecificConfig::parse, b -> AudioSpecificConfig.parse(b).adtsHeader(0),
+        OpusHead::parse, HevcDecoderConfig::parse, b -> HevcDecoderConfig.parse(b).parameterSets(),
         H264ParameterSets::fromAvcC, H264ParameterSets::fromAnnexB, H264ParameterSets::nalLengthSize,
         b -> H264ParameterSets.fromAvcC(b).toAvcC(4), b -> H264ParameterSets.fromAnnexB(b).toAvcC(4),
         b -> HevcDecoderConfig.parse(b).firstSps(), b -> LengthPrefixed.split(b, 4), b -> LengthPrefixed.split(b, 2),

@@ -2,6 +2,9 @@ package dev.freshet.fragments.codec;
 
 import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.testmedia.Ffmpeg;
+import dev.freshet.fragments.testmedia.MediaProbe;
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +52,7 @@ class CodecStringsTest {
     @Test
     void audioStrings() {
         assertThat(CodecStrings.of(Track.audio(2, Codec.AAC, Vectors.ASC_LC_48K_STEREO, 0, 0))).isEqualTo("mp4a.40.2");
-        assertThat(CodecStrings.mp4a(AacConfigSummary.parse(Vectors.hex("2b1188")))).isEqualTo("mp4a.40.5");
+        assertThat(CodecStrings.mp4a(AudioSpecificConfig.parse(Vectors.hex("2b1188")))).isEqualTo("mp4a.40.5");
         assertThat(CodecStrings.of(Track.audio(2, Codec.OPUS, new byte[0], 48000, 2))).isEqualTo("opus");
     }
 
@@ -67,7 +70,7 @@ class CodecStringsTest {
         Ffmpeg.ffmpeg("-i", aac.toString(), "-c", "copy", "-f", "hls", "-master_pl_name", "master.m3u8",
             dir.resolve("a.m3u8").toString());
         String master = Files.readString(dir.resolve("master.m3u8"));
-        String ours = CodecStrings.of(Track.audio(1, Codec.AAC, Ffmpeg.extradata(aac, "a:0"), 0, 0));
+        String ours = CodecStrings.of(Track.audio(1, Codec.AAC, MediaProbe.extradata(aac, "a:0"), 0, 0));
         assertThat(master).contains("CODECS=\"" + ours + "\"");
     }
 

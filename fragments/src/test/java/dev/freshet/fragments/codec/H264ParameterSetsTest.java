@@ -1,5 +1,9 @@
 package dev.freshet.fragments.codec;
 
+import dev.freshet.fragments.testmedia.EncodedClip;
+import dev.freshet.fragments.testmedia.Ffmpeg;
+import dev.freshet.fragments.testmedia.SourceMedia;
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +56,50 @@ class H264ParameterSetsTest {
         byte[] avcC = H264ParameterSets.fromAvcC(Vectors.AVCC_MAIN).toAvcC(2);
         assertThat(avcC[4] & 0xFF).isEqualTo(0xFD);
         assertThat(H264ParameterSets.nalLengthSize(avcC)).isEqualTo(2);
+    }
+
+    @Test
+    void buildsAndReadsABaselineRecord() {
+        NalUnit sps = NalUnit.of(Vectors.hex("6742c01e8c8d40a0fcb280"));
+        NalUnit pps = NalUnit.of(Vectors.hex("68ce3c80"));
+        byte[] avcC = new H264ParameterSets(List.of(sps), List.of(pps)).toAvcC(4);
+        // baseline: no high-profile extension after the PPS list
+        assertThat(avcC).isEqualTo(Vectors.hex("0142c01effe1000b" + "6742c01e8c8d40a0fcb280" + "010004" + "68ce3c80"));
+        H264ParameterSets back = H264ParameterSets.fromAvcC(avcC);
+        assertThat(back.sps()).containsExactly(sps);
+        assertThat(back.pps()).containsExactly(pps);
+        assertThat(back.firstSps().profileIdc()).isEqualTo(66);
+        assertThat(back.firstSps().constraintFlags()).isEqualTo(0xC0);
+        assertThat(back.firstSps().levelIdc()).isEqualTo(30);
+    }
+
+    @Test
+    void readsWhatX264AndFfmpegWrite() {
+        SourceMedia source = SourceMedia.h264Aac(true);
+        byte[] avcC = source.video().codecPrivate();
+        H264ParameterSets sets = H264ParameterSets.fromAvcC(avcC);
+        String profile = Ffmpeg.ffprobe("-select_streams", "v:0", "-show_entries", "stream=profile,level", "-of",
+            "csv=p=0", source.file().toString()).strip();
+        assertThat(profile).isEqualTo("High," + sets.firstSps().levelIdc());
+        assertThat(sets.firstSps().profileIdc()).isEqualTo(100);
+        assertThat(sets.sps()).singleElement().satisfies(sps -> assertThat(sps.h264Type()).isEqualTo(H264Nals.SPS));
+        assertThat(sets.pps()).singleElement().satisfies(pps -> assertThat(pps.h264Type()).isEqualTo(H264Nals.PPS));
+        assertThat(sets.toAvcC(H264ParameterSets.nalLengthSize(avcC))).isEqualTo(avcC);
+    }
+
+    @Test
+    void malformedRecordsSayWhy() {
+        NalFramingTest.assertReason(() -> H264ParameterSets.fromAvcC(Vectors.hex("0242001effe000")),
+            CodecException.Reason.UNSUPPORTED);
+        // lengthSizeMinusOne 2: three-byte lengths, which 14496-15 does not allow
+        NalFramingTest.assertReason(() -> H264ParameterSets.fromAvcC(Vectors.hex("0142001efee000")),
+            CodecException.Reason.MALFORMED);
+        NalFramingTest.assertReason(() -> H264ParameterSets.nalLengthSize(Vectors.hex("0142001efee000")),
+            CodecException.Reason.MALFORMED);
+        NalFramingTest.assertReason(() -> H264ParameterSets.fromAvcC(Vectors.hex("0142001effe1000967")),
+            CodecException.Reason.TRUNCATED);
+        NalFramingTest.assertReason(() -> H264ParameterSets.fromAvcC(Vectors.hex("014200")),
+            CodecException.Reason.TRUNCATED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.freshet.fragments.codec;
 
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

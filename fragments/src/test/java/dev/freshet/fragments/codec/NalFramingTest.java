@@ -1,12 +1,13 @@
 package dev.freshet.fragments.codec;
 
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
-import static dev.freshet.fragments.codec.Vectors.hex;
+import static dev.freshet.fragments.testmedia.Vectors.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

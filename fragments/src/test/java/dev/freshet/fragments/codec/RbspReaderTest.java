@@ -1,8 +1,9 @@
 package dev.freshet.fragments.codec;
 
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 
-import static dev.freshet.fragments.codec.Vectors.hex;
+import static dev.freshet.fragments.testmedia.Vectors.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

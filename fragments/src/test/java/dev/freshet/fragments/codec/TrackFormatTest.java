@@ -2,6 +2,7 @@ package dev.freshet.fragments.codec;
 
 import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.freshet.fragments.images;
 
-import dev.freshet.fragments.codec.EncodedClip;
 import dev.freshet.fragments.media.Frame;
+import dev.freshet.fragments.testmedia.EncodedClip;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;

@@ -1,15 +1,15 @@
 package dev.freshet.fragments.images;
 
 import dev.freshet.fragments.codec.AnnexB;
-import dev.freshet.fragments.codec.EncodedClip;
 import dev.freshet.fragments.codec.H264Nals;
 import dev.freshet.fragments.codec.H264ParameterSets;
 import dev.freshet.fragments.codec.LengthPrefixed;
 import dev.freshet.fragments.codec.NalUnit;
-import dev.freshet.fragments.codec.Vectors;
 import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.testmedia.EncodedClip;
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

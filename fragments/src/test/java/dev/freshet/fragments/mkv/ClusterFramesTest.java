@@ -39,6 +39,21 @@ class ClusterFramesTest {
     }
 
     @Test
+    void blockByBlockGivesTheFramesOfTheWholeCluster() {
+        MkvCluster c = new MkvCluster(2_000, 1_000_000, List.of(
+            block(1, 0, true, OptionalLong.empty(), 1),
+            block(2, 5, true, OptionalLong.of(60), 3),
+            block(1, 40, false, OptionalLong.empty(), 1)), 0);
+
+        List<Frame> byBlock = c.blocks().stream()
+            .flatMap(b -> ClusterFrames.toFrames(c.timecode(), c.timecodeScaleNanos(), b, TRACKS, 7_000).stream())
+            .toList();
+
+        assertThat(byBlock).isEqualTo(ClusterFrames.toFrames(c, TRACKS, 7_000));
+        assertThat(byBlock).hasSize(5);
+    }
+
+    @Test
     void absoluteTimecodesNeedNoBase() {
         long epochMillis = 1_700_000_000_123L;
         MkvCluster c = new MkvCluster(epochMillis, 1_000_000, List.of(block(1, 7, true, OptionalLong.empty(), 1)), 0);

@@ -1,11 +1,11 @@
 package dev.freshet.fragments.mkv;
 
-import dev.freshet.fragments.testmedia.Ffmpeg;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;
 import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.testmedia.Ffmpeg;
+import dev.freshet.fragments.testmedia.MediaProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,7 +110,7 @@ class MkvFfmpegTest {
         assertThat(streams.get(1).get("nb_read_packets").asLong())
             .isEqualTo(parsed.frames().stream().filter(f -> f.track() == 2).count());
         assertThat(ffprobePackets(out)).containsExactlyElementsOf(packets(parsed.frames()));
-        assertThat(Ffmpeg.decodeErrors(out.toString())).isEmpty();
+        assertThat(MediaProbe.decodeErrors(out.toString())).isEmpty();
     }
 
     @ParameterizedTest

@@ -84,6 +84,14 @@ class MkvStreamParserErrorTest {
     }
 
     @Test
+    void refusesBlocksBeforeTheClusterTimestamp() {
+        byte[] late = el(MkvIds.CLUSTER, simpleBlock(1, 0, true, hex("01")), uint(MkvIds.CLUSTER_TIMECODE, 0));
+        assertError(cat(LIVE_SEGMENT, late), MkvError.INVALID_MKV_DATA);
+        byte[] liveLate = cat(unknown(MkvIds.CLUSTER), simpleBlock(1, 0, true, hex("01")));
+        assertError(cat(LIVE_SEGMENT, liveLate), MkvError.INVALID_MKV_DATA);
+    }
+
+    @Test
     void refusesBrokenLacing() {
         byte[] fixed = el(MkvIds.SIMPLE_BLOCK, hex("81 0000 84 02"), hex("0102030405"));
         byte[] xiph = el(MkvIds.SIMPLE_BLOCK, hex("81 0000 82 01 ff ff"), hex("0102"));

@@ -1,5 +1,6 @@
 package dev.freshet.fragments.mkv;
 
+import dev.freshet.fragments.testmedia.ByteEdits;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -99,9 +100,10 @@ class MkvStreamParserProperties {
             case FLIP_BIT -> flip(in, Math.min(at, in.length - 1), random.nextInt(8));
             case TRUNCATE -> Arrays.copyOf(in, at);
             case CORRUPT_SIZE -> corruptSize(in, at, random);
-            case INSERT -> splice(in, at, 0, randomBytes(random, m.length()));
-            case DELETE -> splice(in, at, Math.min(m.length(), in.length - at), new byte[0]);
-            case DUPLICATE -> splice(in, at, 0, Arrays.copyOfRange(in, at, Math.min(in.length, at + m.length() * 64)));
+            case INSERT -> ByteEdits.splice(in, at, 0, randomBytes(random, m.length()));
+            case DELETE -> ByteEdits.splice(in, at, Math.min(m.length(), in.length - at), new byte[0]);
+            case DUPLICATE -> ByteEdits.splice(in, at, 0,
+                Arrays.copyOfRange(in, at, Math.min(in.length, at + m.length() * 64)));
         };
     }
 
@@ -117,7 +119,7 @@ class MkvStreamParserProperties {
                 continue;
             }
             byte[] size = randomSize(random);
-            return splice(in, i + idWidth, sizeWidth, size);
+            return ByteEdits.splice(in, i + idWidth, sizeWidth, size);
         }
         return in;
     }
@@ -139,13 +141,6 @@ class MkvStreamParserProperties {
         return out;
     }
 
-    private static byte[] splice(byte[] in, int at, int remove, byte[] insert) {
-        byte[] out = new byte[in.length - remove + insert.length];
-        System.arraycopy(in, 0, out, 0, at);
-        System.arraycopy(insert, 0, out, at, insert.length);
-        System.arraycopy(in, at + remove, out, at + insert.length, in.length - at - remove);
-        return out;
-    }
 
     private static byte[] randomBytes(Random random, int n) {
         byte[] b = new byte[n];

@@ -9,6 +9,7 @@ final class RecordingListener implements MkvStreamParser.Listener {
 
     final List<String> events = new ArrayList<>();
     final List<MkvCluster> clusters = new ArrayList<>();
+    final List<MkvBlock> blocks = new ArrayList<>();
     final List<MkvTracks> tracks = new ArrayList<>();
     final List<MkvInfo> infos = new ArrayList<>();
     final List<List<MkvSimpleTag>> tags = new ArrayList<>();
@@ -41,17 +42,25 @@ final class RecordingListener implements MkvStreamParser.Listener {
     }
 
     @Override
+    public void onBlock(long clusterTimecode, long timecodeScaleNanos, MkvBlock block) {
+        blocks.add(block);
+        events.add("block tc=" + clusterTimecode + " scale=" + timecodeScaleNanos + render(block));
+    }
+
+    @Override
     public void onCluster(MkvCluster cluster) {
         clusters.add(cluster);
         StringBuilder s = new StringBuilder("cluster tc=" + cluster.timecode() + " scale="
             + cluster.timecodeScaleNanos() + " size=" + cluster.sizeBytes());
-        for (MkvBlock b : cluster.blocks()) {
-            s.append(" [").append(b.track()).append('@').append(b.relativeTimecode()).append(b.keyframe() ? "K" : "")
-                .append(b.duration().isPresent() ? " d" + b.duration().getAsLong() : "");
-            b.frames().forEach(f -> s.append(' ').append(f.length).append('#').append(Arrays.hashCode(f)));
-            s.append(']');
-        }
+        cluster.blocks().forEach(b -> s.append(render(b)));
         events.add(s.toString());
+    }
+
+    private static String render(MkvBlock b) {
+        StringBuilder s = new StringBuilder(" [").append(b.track()).append('@').append(b.relativeTimecode())
+            .append(b.keyframe() ? "K" : "").append(b.duration().isPresent() ? " d" + b.duration().getAsLong() : "");
+        b.frames().forEach(f -> s.append(' ').append(f.length).append('#').append(Arrays.hashCode(f)));
+        return s.append(']').toString();
     }
 
     @Override
@@ -63,6 +72,11 @@ final class RecordingListener implements MkvStreamParser.Listener {
     @Override
     public void onSegmentEnd() {
         events.add("segment-end");
+    }
+
+    /** The kind of each event (its first word), blocks left out. */
+    List<String> kinds() {
+        return events.stream().map(e -> e.split(" ")[0]).filter(kind -> !kind.equals("block")).toList();
     }
 
     /** Parses {@code bytes} whole with default limits and finishes. */

@@ -3,6 +3,7 @@ package dev.freshet.fragments.mp4;
 import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.testmedia.IsoBox;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

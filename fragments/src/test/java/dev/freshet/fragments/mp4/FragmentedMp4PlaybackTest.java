@@ -2,6 +2,9 @@ package dev.freshet.fragments.mp4;
 
 import dev.freshet.fragments.media.Fragment;
 import dev.freshet.fragments.media.Frame;
+import dev.freshet.fragments.testmedia.Ffmpeg;
+import dev.freshet.fragments.testmedia.MediaProbe;
+import dev.freshet.fragments.testmedia.SourceMedia;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -24,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FragmentedMp4PlaybackTest {
 
     /** Outputs stay in target/ for a look with other players after a run. */
-    private final Path dir = MediaTools.outputDirectory();
+    private final Path dir = Ffmpeg.outputDirectory();
 
     @Test
     void h264WithoutBFramesAndAac() throws IOException {
@@ -83,13 +86,13 @@ class FragmentedMp4PlaybackTest {
 
     private void checkSegments(SourceMedia source) throws IOException {
         Path out = segmentsFile(source);
-        assertThat(MediaTools.probeErrors(out)).isEmpty();
+        assertThat(MediaProbe.probeErrors(out)).isEmpty();
         String video = source.video().codec() == dev.freshet.fragments.media.Codec.H264 ? "h264" : "hevc";
         String audio = source.isOpus() ? "opus" : "aac";
-        assertThat(MediaTools.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
+        assertThat(MediaProbe.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
             video + ",320,240," + source.framesOf(source.video()).size(),
             audio + "," + source.framesOf(source.audio()).size());
-        assertThat(MediaTools.presentedSeconds(out, "v:0")).isEqualTo(4.0);
+        assertThat(MediaProbe.presentedSeconds(out, "v:0")).isEqualTo(4.0);
         assertPlaysLikeSource(source, out);
     }
 
@@ -106,10 +109,10 @@ class FragmentedMp4PlaybackTest {
     }
 
     static void assertPlaysLikeSource(SourceMedia source, Path out) {
-        List<String> expected = MediaTools.decodedVideoMd5(source.file());
+        List<String> expected = MediaProbe.decodedVideoMd5(source.file());
         assertThat(expected).hasSize(source.framesOf(source.video()).size());
-        assertThat(MediaTools.decodedVideoMd5(out)).isEqualTo(expected);
-        assertThat(MediaTools.packetMd5(out, "a:0")).isEqualTo(md5s(source.framesOf(source.audio())));
+        assertThat(MediaProbe.decodedVideoMd5(out)).isEqualTo(expected);
+        assertThat(MediaProbe.packetMd5(out, "a:0")).isEqualTo(md5s(source.framesOf(source.audio())));
     }
 
     static List<String> md5s(List<Frame> frames) {
@@ -140,8 +143,8 @@ class FragmentedMp4PlaybackTest {
     }
 
     private static List<String> timestamps(Path file) {
-        return MediaTools.run("ffprobe", "-v", "error", "-show_entries", "packet=stream_index,pts,dts",
-            "-of", "csv=p=0", file.toString()).lines().sorted().toList();
+        return Ffmpeg.ffprobe("-show_entries", "packet=stream_index,pts,dts", "-of", "csv=p=0", file.toString())
+            .lines().sorted().toList();
     }
 
     private Path write(String name, byte[] bytes) throws IOException {

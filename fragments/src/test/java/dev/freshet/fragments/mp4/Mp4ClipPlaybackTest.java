@@ -1,6 +1,10 @@
 package dev.freshet.fragments.mp4;
 
 import dev.freshet.fragments.media.Frame;
+import dev.freshet.fragments.testmedia.Ffmpeg;
+import dev.freshet.fragments.testmedia.IsoBox;
+import dev.freshet.fragments.testmedia.MediaProbe;
+import dev.freshet.fragments.testmedia.SourceMedia;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,7 +23,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class Mp4ClipPlaybackTest {
 
-    private final Path dir = MediaTools.outputDirectory();
+    private final Path dir = Ffmpeg.outputDirectory();
 
     @Test
     void h264WithBFramesAndAac() throws IOException {
@@ -44,9 +48,9 @@ class Mp4ClipPlaybackTest {
         try (OutputStream stream = Files.newOutputStream(out)) {
             new Mp4ClipWriter(source.tracks()).write(middle, stream);
         }
-        assertThat(MediaTools.probeErrors(out)).isEmpty();
-        assertThat(Double.parseDouble(MediaTools.formatField(out, "start_time"))).isCloseTo(0.0, within(0.001));
-        assertThat(MediaTools.presentedSeconds(out, "v:0")).isEqualTo(2.0);
+        assertThat(MediaProbe.probeErrors(out)).isEmpty();
+        assertThat(Double.parseDouble(MediaProbe.formatField(out, "start_time"))).isCloseTo(0.0, within(0.001));
+        assertThat(MediaProbe.presentedSeconds(out, "v:0")).isEqualTo(2.0);
 
         SourceMedia back = SourceMedia.read(out);
         List<Frame> expected = middle.stream().filter(f -> f.track() == source.video().number()).toList();
@@ -68,15 +72,15 @@ class Mp4ClipPlaybackTest {
         }
         assertThat(result.bytesWritten()).isEqualTo(Files.size(out));
         assertThat(IsoBox.parse(Files.readAllBytes(out)).stream().map(IsoBox::type)).containsExactly("ftyp", "moov", "mdat");
-        assertThat(MediaTools.probeErrors(out)).isEmpty();
-        assertThat(MediaTools.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
+        assertThat(MediaProbe.probeErrors(out)).isEmpty();
+        assertThat(MediaProbe.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
             video + ",320,240," + source.framesOf(source.video()).size(),
             audio + "," + source.framesOf(source.audio()).size());
-        assertThat(Double.parseDouble(MediaTools.formatField(out, "duration"))).isCloseTo(4.0, within(0.1));
+        assertThat(Double.parseDouble(MediaProbe.formatField(out, "duration"))).isCloseTo(4.0, within(0.1));
         // FFmpeg ends a track's last edit early by the length of its leading empty edit (here the
         // audio's priming lead, under one frame): allow that much off the last picture.
-        assertThat(MediaTools.presentedSeconds(out, "v:0")).isCloseTo(4.0, within(0.03));
-        assertThat(Double.parseDouble(MediaTools.formatField(out, "start_time"))).isCloseTo(0.0, within(0.001));
+        assertThat(MediaProbe.presentedSeconds(out, "v:0")).isCloseTo(4.0, within(0.03));
+        assertThat(Double.parseDouble(MediaProbe.formatField(out, "start_time"))).isCloseTo(0.0, within(0.001));
         FragmentedMp4PlaybackTest.assertPlaysLikeSource(source, out);
     }
 }

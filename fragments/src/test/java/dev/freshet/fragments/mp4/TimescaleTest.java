@@ -1,7 +1,8 @@
 package dev.freshet.fragments.mp4;
 
-import dev.freshet.fragments.media.Track;
 import dev.freshet.fragments.media.Codec;
+import dev.freshet.fragments.media.Track;
+import dev.freshet.fragments.testmedia.SourceMedia;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

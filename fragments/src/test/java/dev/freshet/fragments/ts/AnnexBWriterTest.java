@@ -1,20 +1,21 @@
 package dev.freshet.fragments.ts;
 
-import dev.freshet.fragments.codec.AvcDecoderConfig;
+import dev.freshet.fragments.codec.HevcDecoderConfig;
+import dev.freshet.fragments.codec.NalUnit;
 import dev.freshet.fragments.media.Frame;
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnnexBWriterTest {
 
-    private static final byte[] SPS = {0x67, 0x42, (byte) 0xC0, 0x1E};
-    private static final byte[] PPS = {0x68, (byte) 0xCE};
-    private final AnnexBWriter writer = AnnexBWriter.h264(AvcDecoderConfig.of(List.of(SPS), List.of(PPS), 4).toBytes());
+    /** An avcC of 4-byte lengths listing the SPS {@code 67 42 c0 1e} and the PPS {@code 68 ce}. */
+    private static final byte[] AVCC = HexFormat.of().parseHex("0142c01effe1" + "0004" + "6742c01e" + "01" + "0002" + "68ce");
+    private final AnnexBWriter writer = AnnexBWriter.h264(AVCC);
 
     @Test
     void keyframesGetDelimiterAndParameterSetsAndLoseTheirOwnDelimiter() {
@@ -34,6 +35,18 @@ class AnnexBWriterTest {
         AnnexBWriter hevc = AnnexBWriter.h265(new byte[0]);
         byte[] au = HexFormat.of().parseHex("00000003" + "260101");
         assertThat(convert(hevc, new Frame(1, 0, 0, true, au))).isEqualTo("00000001460150" + "00000001260101");
+    }
+
+    @Test
+    void hevcParameterSetsComeFromTheHvcC() {
+        AnnexBWriter hevc = AnnexBWriter.h265(Vectors.HVCC_MAIN);
+        byte[] au = HexFormat.of().parseHex("00000003" + "260101");
+        HevcDecoderConfig config = HevcDecoderConfig.parse(Vectors.HVCC_MAIN);
+        String parameterSets = config.parameterSets().stream()
+            .map(nal -> "00000001" + HexFormat.of().formatHex(nal.toByteArray())).reduce("", String::concat);
+        assertThat(config.parameterSets()).extracting(NalUnit::h265Type).containsExactly(32, 33, 34);
+        assertThat(convert(hevc, new Frame(1, 0, 0, true, au)))
+            .isEqualTo("00000001460150" + parameterSets + "00000001260101");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.freshet.fragments.ts;
 
 import dev.freshet.fragments.media.Fragment;
-import dev.freshet.fragments.mp4.MediaTools;
-import dev.freshet.fragments.mp4.SourceMedia;
+import dev.freshet.fragments.testmedia.Ffmpeg;
+import dev.freshet.fragments.testmedia.MediaProbe;
+import dev.freshet.fragments.testmedia.SourceMedia;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -22,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TsSegmentPlaybackTest {
 
-    private final Path dir = MediaTools.outputDirectory();
+    private final Path dir = Ffmpeg.outputDirectory();
 
     @Test
     void h264WithBFramesAndAac() throws IOException {
         SourceMedia source = SourceMedia.h264Aac(true);
         Path out = segments(source, "h264-b-aac.ts");
-        assertThat(MediaTools.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
+        assertThat(MediaProbe.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
             "h264,320,240," + source.framesOf(source.video()).size(),
             "aac," + source.framesOf(source.audio()).size());
         assertPlaysLikeSource(source, out);
@@ -38,7 +39,7 @@ class TsSegmentPlaybackTest {
     void h264WithoutBFramesAndAac() throws IOException {
         SourceMedia source = SourceMedia.h264Aac(false);
         Path out = segments(source, "h264-aac.ts");
-        assertThat(MediaTools.streamField(out, "codec_name,nb_read_frames", true)).containsExactly(
+        assertThat(MediaProbe.streamField(out, "codec_name,nb_read_frames", true)).containsExactly(
             "h264," + source.framesOf(source.video()).size(), "aac," + source.framesOf(source.audio()).size());
         assertPlaysLikeSource(source, out);
     }
@@ -48,7 +49,7 @@ class TsSegmentPlaybackTest {
         SourceMedia source = SourceMedia.h265Opus();
         Path out = segments(source, "h265-opus.ts");
         assertThat(TsSegmentWriter.carries(source.audio())).isFalse();
-        assertThat(MediaTools.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
+        assertThat(MediaProbe.streamField(out, "codec_name,width,height,nb_read_frames", true)).containsExactly(
             "hevc,320,240," + source.framesOf(source.video()).size());
         assertPlaysLikeSource(source, out);
     }
@@ -65,13 +66,13 @@ class TsSegmentPlaybackTest {
         assertContinuous(file.toByteArray());
         Path out = dir.resolve(name);
         Files.write(out, file.toByteArray());
-        assertThat(MediaTools.probeErrors(out)).isEmpty();
+        assertThat(MediaProbe.probeErrors(out)).isEmpty();
         return out;
     }
 
     private static void assertPlaysLikeSource(SourceMedia source, Path out) {
-        assertThat(MediaTools.decodedVideoMd5(out)).isEqualTo(MediaTools.decodedVideoMd5(source.file()));
-        assertThat(MediaTools.presentedSeconds(out, "v:0")).isEqualTo(4.0);
+        assertThat(MediaProbe.decodedVideoMd5(out)).isEqualTo(MediaProbe.decodedVideoMd5(source.file()));
+        assertThat(MediaProbe.presentedSeconds(out, "v:0")).isEqualTo(4.0);
     }
 
     private static void assertStartsWithProgramTables(byte[] segment) {

@@ -9,14 +9,15 @@ import dev.freshet.fragments.video.VideoStreamRef;
 import dev.freshet.fragments.video.VideoStreams;
 import dev.freshet.web.server.RequestBodyLimit;
 import dev.freshet.web.server.StreamingResponse;
-import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
+import org.xnio.channels.StreamSourceChannel;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +86,9 @@ final class PutMediaHandler implements HttpHandler {
                 throw VideoErrorType.CONNECTION_LIMIT_EXCEEDED.exception(
                     "Another PutMedia connection is already writing stream %s.", stream.name());
             }
-            start(exchange, stream, type, producerStart);
+            // Dispatched (on this I/O thread), so Undertow does not end the exchange when this call
+            // returns: a short body may be read completely before then, and the acks are still to come.
+            exchange.dispatch(SameThreadExecutor.INSTANCE, () -> start(exchange, stream, type, producerStart));
         } catch (VideoException e) {
             RestJsonErrors.send(exchange, VideoErrors.of(e));
         }
@@ -99,8 +103,7 @@ final class PutMediaHandler implements HttpHandler {
         PutMediaSession session = new PutMediaSession(streams.fragments(stream), edges.edge(stream.id()),
             stream.creationTime().toEpochMilli(), type, producerStart, upload::ack, clock);
         upload.begin(session);
-        Receiver receiver = exchange.getRequestReceiver();
-        receiver.receivePartialBytes(upload::received, upload::broken);
+        upload.read(exchange.getRequestChannel());
     }
 
     /** Whether the producer reads acks while it uploads (see the class comment). */
@@ -172,6 +175,8 @@ final class PutMediaHandler implements HttpHandler {
         private final ArrayDeque<byte[]> heldAcks = new ArrayDeque<>();
         private long heldBytes;
         private PutMediaSession session;
+        private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+        private StreamSourceChannel channel;
         private long queuedBody;
         private boolean paused;
         private boolean over;
@@ -198,20 +203,49 @@ final class PutMediaHandler implements HttpHandler {
                 TimeUnit.MILLISECONDS);
         }
 
-        /** A chunk of body on the I/O thread: hand it to the serial queue, pausing reads if it piles up. */
-        void received(HttpServerExchange ex, byte[] chunk, boolean last) {
-            synchronized (this) {
-                queuedBody += chunk.length;
-                if (queuedBody > MAX_QUEUED_BODY && !paused && !last) {
-                    paused = true;
-                    ex.getRequestReceiver().pause();
-                }
-            }
-            serial.execute(() -> parse(chunk, last));
+        /**
+         * Reads the body straight from the request channel, not through Undertow's Receiver: each
+         * Receiver callback runs as a root handler, and Undertow ends an exchange whose root handler
+         * returns without resuming it — which would end the ack stream early.
+         */
+        void read(StreamSourceChannel body) {
+            channel = body;
+            body.getReadSetter().set(this::readable);
+            readable(body);
         }
 
-        void broken(HttpServerExchange ex, IOException failure) {
-            serial.execute(this::clientGone);
+        /** On the I/O thread: hands what arrived to the serial queue, pausing reads while too much waits. */
+        private void readable(StreamSourceChannel body) {
+            try {
+                while (true) {
+                    readBuffer.clear();
+                    int count = body.read(readBuffer);
+                    if (count == 0) {
+                        body.resumeReads();
+                        return;
+                    }
+                    if (count < 0) {
+                        body.suspendReads();
+                        serial.execute(() -> parse(new byte[0], true));
+                        return;
+                    }
+                    byte[] chunk = Arrays.copyOf(readBuffer.array(), count);
+                    boolean pause;
+                    synchronized (this) {
+                        queuedBody += count;
+                        pause = queuedBody > MAX_QUEUED_BODY;
+                        paused = pause;
+                    }
+                    serial.execute(() -> parse(chunk, false));
+                    if (pause) {
+                        body.suspendReads();
+                        return;
+                    }
+                }
+            } catch (IOException failure) {
+                body.suspendReads();
+                serial.execute(this::clientGone);
+            }
         }
 
         void ack(PutMediaAck ack) {
@@ -265,7 +299,7 @@ final class PutMediaHandler implements HttpHandler {
                 queuedBody -= consumed;
                 if (paused && queuedBody < MAX_QUEUED_BODY / 2) {
                     paused = false;
-                    exchange.getIoThread().execute(() -> exchange.getRequestReceiver().resume());
+                    exchange.getIoThread().execute(() -> readable(channel));
                 }
             }
         }

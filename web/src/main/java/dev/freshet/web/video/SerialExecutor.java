@@ -1,5 +1,8 @@
 package dev.freshet.web.video;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -11,6 +14,8 @@ import java.util.concurrent.Executor;
  * <p>Thread-safe.
  */
 final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor pool;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
@@ -42,7 +47,12 @@ final class SerialExecutor implements Executor {
                     return;
                 }
             }
-            task.run();
+            try {
+                task.run();
+            } catch (RuntimeException | StackOverflowError e) {
+                // A failed task must not stall the ones queued behind it.
+                LOG.atError().setMessage("a serial task failed").setCause(e).log();
+            }
         }
     }
 }

@@ -11,7 +11,11 @@ import dev.freshet.fragments.video.VideoStreams;
 import dev.freshet.web.protocol.Input;
 import dev.freshet.web.protocol.OutputWriter;
 
+import dev.freshet.fragments.store.FragmentInfo;
+import dev.freshet.fragments.store.FragmentLog;
+
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +28,7 @@ import java.util.Optional;
 final class StreamingSessions {
 
     static final int DEFAULT_EXPIRES_SECONDS = 300;
+    static final int MAX_EXPIRES_SECONDS = 43_200;
     static final int LIVE_MAX_FRAGMENTS = 5;
     static final int ON_DEMAND_MAX_FRAGMENTS = 1000;
     /** The service's longest ON_DEMAND range. */
@@ -34,9 +39,11 @@ final class StreamingSessions {
     private final SessionTokens hlsTokens;
     private final HlsPlaylists playlists;
     private final InstantSource clock;
+    private final int minExpiresSeconds;
 
     StreamingSessions(VideoStreams streams, LiveEdges edges, SessionTokens hlsTokens, HlsPlaylists playlists,
-                      InstantSource clock) {
+                      InstantSource clock, int minExpiresSeconds) {
+        this.minExpiresSeconds = minExpiresSeconds;
         this.streams = streams;
         this.edges = edges;
         this.hlsTokens = hlsTokens;
@@ -63,10 +70,21 @@ final class StreamingSessions {
             range.startMillis(), range.endMillis(),
             HlsSession.Discontinuity.valueOf(in.string("DiscontinuityMode").orElse("ALWAYS")),
             "ALWAYS".equals(in.string("DisplayFragmentTimestamp").orElse("NEVER")), maxFragments, now,
-            now + 1000L * in.integer("Expires").orElse(DEFAULT_EXPIRES_SECONDS));
-        playlists.select(session, streams.fragments(stream), edges.edge(stream.id()).snapshot().receiving(), now);
+            now + 1000L * expires(in));
+        FragmentLog log = streams.fragments(stream);
+        List<FragmentInfo> listed = playlists.select(session, log, edges.edge(stream.id()).snapshot().receiving(), now);
+        PlayableTracks.check(log, listed);
         out.string("HLSStreamingSessionURL",
             call.baseUrl() + HlsResources.PREFIX + HlsUris.master(hlsTokens.issue(session)));
+    }
+
+    private int expires(Input in) {
+        int expires = in.integer("Expires").orElse(Math.max(DEFAULT_EXPIRES_SECONDS, minExpiresSeconds));
+        if (expires < minExpiresSeconds || expires > MAX_EXPIRES_SECONDS) {
+            throw VideoErrorType.INVALID_ARGUMENT.exception("Expires must be between %d and %d seconds.",
+                minExpiresSeconds, MAX_EXPIRES_SECONDS);
+        }
+        return expires;
     }
 
     /**

@@ -67,7 +67,8 @@ public final class VideoMediaPlane implements VideoDataPlane {
         RestJsonRoutes archived = new RestJsonRoutes(ARCHIVED_MEDIA_SERVICE);
         new ArchivedMediaOperations(streams, new FragmentListing(tokens),
             new ImageSampling(new ImageExtractor(), tokens)).register(archived);
-        new StreamingSessions(streams, edges, hlsTokens, playlists, clock).register(archived);
+        new StreamingSessions(streams, edges, hlsTokens, playlists, clock,
+            (int) context.module().config().playbackSessionMinExpires().toSeconds()).register(archived);
         routes.addAll(archived.routes());
         routes.addAll(new ArchivedMediaDownloads(streams).routes(ARCHIVED_MEDIA_SERVICE));
         routes.add(PathRoute.under(ARCHIVED_MEDIA_SERVICE, HlsResources.PREFIX, new HlsResources(

@@ -58,9 +58,10 @@ final class FragmentRecord {
         return encoding.decode(payload);
     }
 
-    static Header headerOf(Fragment fragment, long serverMillis) {
+    /** @param storedBytes the fragment's size as stored (FragmentSizeInBytes counts the container too) */
+    static Header headerOf(Fragment fragment, long serverMillis, long storedBytes) {
         return new Header(Math.floorDiv(fragment.startMicros(), 1000), serverMillis,
-            Math.round(fragment.durationMicros() / 1000.0), fragment.sizeBytes(), fingerprint(fragment.tracks()));
+            Math.round(fragment.durationMicros() / 1000.0), storedBytes, fingerprint(fragment.tracks()));
     }
 
     /** The first 64 bits of a SHA-256 of the tracks' numbers, codecs, configurations and sizes. */

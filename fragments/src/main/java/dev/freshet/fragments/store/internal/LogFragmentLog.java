@@ -31,6 +31,8 @@ final class LogFragmentLog implements FragmentLog {
     private final ShardLog indexLog;
     private final FragmentEncoding encoding;
     private final FragmentIndex index;
+    /** Completed (and replaced) each time a fragment joins the index. */
+    private CompletableFuture<Void> indexed = new CompletableFuture<>();
 
     LogFragmentLog(ShardLog fragments, ShardLog indexLog, FragmentEncoding encoding, long streamCreatedMillis) {
         this.fragments = fragments;
@@ -43,12 +45,14 @@ final class LogFragmentLog implements FragmentLog {
 
     @Override
     public CompletableFuture<FragmentInfo> append(Fragment fragment, long serverTimestampMillis) {
+        byte[] media = encoding.encode(fragment);
         FragmentRecord.Header header = FragmentRecord.headerOf(fragment,
-            Math.max(serverTimestampMillis, index.lastServerMillis()));
-        byte[] record = FragmentRecord.encode(header, encoding.encode(fragment));
+            Math.max(serverTimestampMillis, index.lastServerMillis()), media.length);
+        byte[] record = FragmentRecord.encode(header, media);
         return fragments.append(List.of(new AppendRecord("", record))).thenApply(stored -> {
             long sequence = stored.firstSequence();
             index.add(sequence, header);
+            signalIndexed();
             indexLog.append(List.of(new AppendRecord("", IndexRecord.encode(sequence, header))));
             return index.find(sequence).orElseThrow();
         });
@@ -90,9 +94,33 @@ final class LogFragmentLog implements FragmentLog {
         return Optional.of(FragmentRecord.fragment(read.records().get(0).data(), encoding));
     }
 
+    /**
+     * The fragment record becomes durable a moment before its index entry is added, so waiting on
+     * the shard log alone would wake readers that then find nothing listed: wait for the index too.
+     */
     @Override
     public CompletableFuture<Void> awaitAfter(long sequence) {
-        return fragments.awaitBeyond(sequence + 1);
+        return fragments.awaitBeyond(sequence + 1).thenCompose(stored -> indexedAfter(sequence));
+    }
+
+    private CompletableFuture<Void> indexedAfter(long sequence) {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            next = indexed;
+        }
+        if (index.lastSequence() > sequence || fragments.isSealed()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return next.thenCompose(added -> indexedAfter(sequence));
+    }
+
+    private void signalIndexed() {
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            done = indexed;
+            indexed = new CompletableFuture<>();
+        }
+        done.complete(null);
     }
 
     private void trim() {

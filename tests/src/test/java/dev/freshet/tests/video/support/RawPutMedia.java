@@ -313,6 +313,8 @@ public final class RawPutMedia implements AutoCloseable {
             headers.put("x-amzn-fragment-timecode-type", "RELATIVE");
             headers.put("x-amzn-producer-start-timestamp", FfmpegPublisher.epochSeconds(System.currentTimeMillis()));
             headers.put("Content-Type", "video/x-matroska");
+            // As the KVS producer SDKs do: this producer reads its acks while it uploads.
+            headers.put("x-amzn-fragment-acknowledgment-required", "1");
         }
 
         public Builder streamName(String name) {

@@ -5,6 +5,7 @@ import static dev.freshet.web.server.config.Setting.*;
 import dev.freshet.datastreams.log.Durability;
 import dev.freshet.web.server.config.ConfigException.Reason;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +111,7 @@ public final class ConfigParser {
             v.millis(STREAM_TRANSITION_MILLIS, 0),
             v.millis(SHARD_ITERATOR_TTL_MILLIS, 1),
             v.millis(SUBSCRIPTION_MILLIS, 1),
+            Duration.ofSeconds(v.number(PLAYBACK_SESSION_MIN_EXPIRES_SECONDS, 1, 43_200)),
             v.number(ON_DEMAND_SPLIT_BYTES_PER_SECOND, 1, Long.MAX_VALUE),
             v.millis(ON_DEMAND_WINDOW_MILLIS, 100),
             v.number(SEGMENT_BYTES, 1024, Integer.MAX_VALUE),

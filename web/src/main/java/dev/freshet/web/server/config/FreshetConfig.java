@@ -24,6 +24,7 @@ import java.util.OptionalInt;
  * @param streamTransition       time spent CREATING/UPDATING/DELETING ({@code stream-transition-millis})
  * @param shardIteratorTtl       shard iterator lifetime ({@code shard-iterator-ttl-millis})
  * @param subscriptionLifetime   SubscribeToShard lifetime ({@code subscription-millis})
+ * @param playbackSessionMinExpires shortest streaming-session Expires ({@code playback-session-min-expires-seconds})
  * @param onDemandSplitBytesPerSecond write rate above which an ON_DEMAND shard is split
  *                               ({@code on-demand-split-bytes-per-second})
  * @param onDemandWindow         window of that measurement ({@code on-demand-window-millis})
@@ -49,6 +50,7 @@ public record FreshetConfig(
     Duration streamTransition,
     Duration shardIteratorTtl,
     Duration subscriptionLifetime,
+    Duration playbackSessionMinExpires,
     long onDemandSplitBytesPerSecond,
     Duration onDemandWindow,
     long segmentBytes,
@@ -71,6 +73,7 @@ public record FreshetConfig(
         Objects.requireNonNull(streamTransition, "streamTransition");
         Objects.requireNonNull(shardIteratorTtl, "shardIteratorTtl");
         Objects.requireNonNull(subscriptionLifetime, "subscriptionLifetime");
+        Objects.requireNonNull(playbackSessionMinExpires, "playbackSessionMinExpires");
         Objects.requireNonNull(onDemandWindow, "onDemandWindow");
         Objects.requireNonNull(segmentAge, "segmentAge");
         Objects.requireNonNull(retentionCheckInterval, "retentionCheckInterval");
@@ -101,6 +104,7 @@ public record FreshetConfig(
         return "FreshetConfig[port=" + port + ", host=" + host + ", dataDir=" + dataDir + ", region=" + region
             + ", accountId=" + accountId + ", durability=" + durability + ", enforceLimits=" + enforceLimits
             + ", streamTransition=" + streamTransition + ", shardIteratorTtl=" + shardIteratorTtl
+            + ", playbackSessionMinExpires=" + playbackSessionMinExpires
             + ", subscriptionLifetime=" + subscriptionLifetime + ", onDemandSplitBytesPerSecond="
             + onDemandSplitBytesPerSecond + ", onDemandWindow=" + onDemandWindow + ", segmentBytes=" + segmentBytes
             + ", segmentAge=" + segmentAge + ", retentionCheckInterval=" + retentionCheckInterval

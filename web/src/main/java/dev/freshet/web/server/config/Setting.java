@@ -28,6 +28,8 @@ public enum Setting {
         "how long a stream stays CREATING, UPDATING or DELETING"),
     SHARD_ITERATOR_TTL_MILLIS("shard-iterator-ttl-millis", "300000", "MS", "lifetime of a shard iterator"),
     SUBSCRIPTION_MILLIS("subscription-millis", "300000", "MS", "lifetime of a SubscribeToShard subscription"),
+    PLAYBACK_SESSION_MIN_EXPIRES_SECONDS("playback-session-min-expires-seconds", "300", "SECONDS",
+        "shortest Expires an HLS or DASH streaming session may ask for (the service's minimum is 300)"),
     ON_DEMAND_SPLIT_BYTES_PER_SECOND("on-demand-split-bytes-per-second", "524288", "BYTES",
         "an ON_DEMAND stream's shard writing faster than this (over the window) is split in two"),
     ON_DEMAND_WINDOW_MILLIS("on-demand-window-millis", "30000", "MS",

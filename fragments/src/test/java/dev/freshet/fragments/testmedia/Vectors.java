@@ -1,4 +1,4 @@
-package dev.freshet.fragments.codec;
+package dev.freshet.fragments.testmedia;
 
 import java.util.HexFormat;
 

@@ -1,5 +1,6 @@
 package dev.freshet.fragments.codec;
 
+import dev.freshet.fragments.testmedia.Vectors;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -7,40 +8,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** AudioSpecificConfig summaries and OpusHead against ffprobe's report of {@link Vectors}' streams. */
-class AudioConfigTest {
-
-    @Test
-    void ffmpegAacConfigs() {
-        assertThat(AacConfigSummary.parse(Vectors.ASC_LC_48K_STEREO)).isEqualTo(new AacConfigSummary(2, 48000, 2));
-        assertThat(AacConfigSummary.parse(Vectors.ASC_LC_44K_MONO)).isEqualTo(new AacConfigSummary(2, 44100, 1));
-    }
-
-    @Test
-    void explicitSbrAndPsGiveTheOutputFormat() {
-        // AOT 5 | 24000 (6) | stereo (2) | extension 48000 (3) | core AOT 2
-        assertThat(AacConfigSummary.parse(RbspReaderTest.bits("00101 0110 0010 0011 00010")))
-            .isEqualTo(new AacConfigSummary(5, 48000, 2));
-        // AOT 29 | 22050 (7) | mono (1) | extension 44100 (4) | core AOT 2
-        assertThat(AacConfigSummary.parse(RbspReaderTest.bits("11101 0111 0001 0100 00010")))
-            .isEqualTo(new AacConfigSummary(29, 44100, 2));
-    }
-
-    @Test
-    void escapedObjectTypeAndExplicitFrequency() {
-        // AOT 31 + 10 = 42 (USAC) | index 15 + 24-bit 96000 | channel configuration 7 (7.1: 8 channels)
-        byte[] asc = RbspReaderTest.bits("11111 001010 1111 000000010111011100000000 0111");
-        assertThat(AacConfigSummary.parse(asc)).isEqualTo(new AacConfigSummary(42, 96000, 8));
-    }
-
-    @Test
-    void reservedValuesAreMalformed() {
-        NalFramingTest.assertReason(() -> AacConfigSummary.parse(RbspReaderTest.bits("00010 1101 0010")),
-            CodecException.Reason.MALFORMED);
-        NalFramingTest.assertReason(() -> AacConfigSummary.parse(RbspReaderTest.bits("00010 0011 1000")),
-            CodecException.Reason.MALFORMED);
-        NalFramingTest.assertReason(() -> AacConfigSummary.parse(Vectors.hex("11")), CodecException.Reason.TRUNCATED);
-    }
+/** OpusHead against ffprobe's report of {@link Vectors}' streams, and hand-built headers. */
+class OpusHeadTest {
 
     @Test
     void opusStereo() {

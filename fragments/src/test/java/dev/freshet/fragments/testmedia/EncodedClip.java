@@ -1,6 +1,5 @@
-package dev.freshet.fragments.codec;
+package dev.freshet.fragments.testmedia;
 
-import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.Track;
 
@@ -16,12 +15,12 @@ import java.util.List;
 
 /**
  * A short test-pattern clip ffmpeg encodes, as a Freshet track and its frames: the avcC/hvcC
- * ffmpeg wrote, and each packet's bytes (length-prefixed NAL units, as in the MP4) with its
- * presentation time, in decode order.
+ * ffmpeg wrote, and each sample's bytes (length-prefixed NAL units, as in the MP4) with its
+ * presentation time, in decode order — read back from the MP4 by {@link SourceMedia#read}.
  *
  * @param mp4    the encoded file
- * @param track  track 1, CodecPrivate from ffmpeg's extradata, size from ffprobe
- * @param frames the packets in decode order
+ * @param track  track 1, as the MP4's sample entry describes it
+ * @param frames the samples in decode order
  */
 public record EncodedClip(Path mp4, Track track, List<Frame> frames) {
 
@@ -40,16 +39,8 @@ public record EncodedClip(Path mp4, Track track, List<Frame> frames) {
         args.addAll(Arrays.asList(codecOptions));
         args.add(mp4.toString());
         Ffmpeg.ffmpeg(args.toArray(String[]::new));
-        return read(dir, mp4);
-    }
-
-    /** The clip of an existing MP4 file's first video stream. */
-    public static EncodedClip read(Path dir, Path mp4) {
-        Ffmpeg.StreamInfo info = Ffmpeg.streamInfo(mp4, "v:0");
-        Codec codec = "hevc".equals(info.field("codec_name")) ? Codec.H265 : Codec.H264;
-        Track track = Track.video(1, codec, info.extradata(), Integer.parseInt(info.field("width")),
-            Integer.parseInt(info.field("height")));
-        return new EncodedClip(mp4, track, frames(dir, mp4, info.field("time_base").split("/")));
+        SourceMedia media = SourceMedia.read(mp4, EPOCH_MICROS);
+        return new EncodedClip(mp4, media.video(), media.framesOf(media.video()));
     }
 
     /** Presentation times of the frames in display order. */
@@ -72,32 +63,5 @@ public record EncodedClip(Path mp4, Track track, List<Frame> frames) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<Frame> frames(Path dir, Path mp4, String[] timeBase) {
-        Path raw = dir.resolve(mp4.getFileName() + ".bin");
-        Ffmpeg.ffmpeg("-i", mp4.toString(), "-map", "0:v:0", "-c", "copy", "-f", "rawvideo", raw.toString());
-        String packets = Ffmpeg.ffprobe("-select_streams", "v:0", "-show_entries", "packet=pts,duration,size,flags",
-            "-of", "csv=p=0", mp4.toString());
-        try {
-            return split(Files.readAllBytes(raw), packets, Long.parseLong(timeBase[0]), Long.parseLong(timeBase[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Frame> split(byte[] raw, String packets, long tbNum, long tbDen) {
-        List<Frame> frames = new ArrayList<>();
-        int position = 0;
-        for (String line : packets.strip().split("\n")) {
-            String[] f = line.split(",");
-            int size = Integer.parseInt(f[2]);
-            long pts = EPOCH_MICROS + Long.parseLong(f[0]) * 1_000_000L * tbNum / tbDen;
-            long duration = Long.parseLong(f[1]) * 1_000_000L * tbNum / tbDen;
-            frames.add(new Frame(1, pts, duration, f[3].startsWith("K"), Arrays.copyOfRange(raw, position,
-                position + size)));
-            position += size;
-        }
-        return frames;
     }
 }

@@ -1,4 +1,4 @@
-package dev.freshet.fragments.mp4;
+package dev.freshet.fragments.testmedia;
 
 import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Frame;
@@ -12,7 +12,7 @@ import java.util.List;
  * Reads one {@code trak} of a classic (moov-described) MP4 back into a {@link Track} and its
  * frames: stsd for the codec and its configuration, stts/ctts/elst for the times, stss for
  * keyframes, stsc/stsz/stco/co64 for where each sample's bytes are. Test code only; it reads what
- * ffmpeg writes and what {@link Mp4ClipWriter} writes.
+ * ffmpeg writes and what Freshet's {@code Mp4ClipWriter} writes.
  */
 record SampleTables(Track track, List<SourceMedia.TimedFrame> frames) {
 

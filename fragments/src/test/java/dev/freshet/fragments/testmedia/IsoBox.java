@@ -1,4 +1,4 @@
-package dev.freshet.fragments.mp4;
+package dev.freshet.fragments.testmedia;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

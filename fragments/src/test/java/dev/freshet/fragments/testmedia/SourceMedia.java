@@ -1,4 +1,4 @@
-package dev.freshet.fragments.mp4;
+package dev.freshet.fragments.testmedia;
 
 import dev.freshet.fragments.media.Codec;
 import dev.freshet.fragments.media.Fragment;
@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Real coded media for the muxer tests: ffmpeg encodes 4 s of test pattern and a sine tone into an
  * MP4, and its sample tables are read back into the canonical {@link Track}s and {@link Frame}s
  * (absolute epoch timestamps, decode order, tracks interleaved by decode time) and cut into
- * one-GOP {@link Fragment}s, as the store would hold them. Files are made once per test run.
+ * one-GOP {@link Fragment}s, as the store would hold them. Files are made once per build
+ * ({@link Ffmpeg#sample}) and read once per test run.
  */
 public record SourceMedia(Path file, List<Track> tracks, List<Frame> frames) {
 
@@ -28,7 +29,6 @@ public record SourceMedia(Path file, List<Track> tracks, List<Frame> frames) {
     public static final long EPOCH_MICROS = 1_700_000_000_123_457L;
 
     private static final Map<String, SourceMedia> CACHE = new ConcurrentHashMap<>();
-    private static final Path DIRECTORY = Path.of("target", "test-media");
 
     /** H.264 (B-frames if asked) at 25 fps, GOP 25, with AAC-LC 44.1 kHz mono. */
     public static SourceMedia h264Aac(boolean bFrames) {
@@ -44,28 +44,32 @@ public record SourceMedia(Path file, List<Track> tracks, List<Frame> frames) {
 
     private static SourceMedia make(String name, String... codecs) {
         return CACHE.computeIfAbsent(name, n -> {
-            try {
-                Files.createDirectories(DIRECTORY);
-                Path file = DIRECTORY.resolve(n + ".mp4");
-                List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100"));
-                command.addAll(List.of(codecs));
-                command.addAll(List.of("-t", "4", "-pix_fmt", "yuv420p", file.toString()));
-                MediaTools.run(command);
-                return read(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-f",
+                "lavfi", "-i", "sine=frequency=440:sample_rate=44100"));
+            args.addAll(List.of(codecs));
+            args.addAll(List.of("-t", "4", "-pix_fmt", "yuv420p"));
+            return read(Ffmpeg.sample(n + ".mp4", args.toArray(String[]::new)));
         });
     }
 
-    static SourceMedia read(Path file) throws IOException {
-        byte[] data = Files.readAllBytes(file);
+    /** The tracks and frames of an MP4 file, time zero at {@link #EPOCH_MICROS}. */
+    public static SourceMedia read(Path file) {
+        return read(file, EPOCH_MICROS);
+    }
+
+    /** The tracks and frames of an MP4 file (moov-described, as ffmpeg and {@code Mp4ClipWriter} write it). */
+    public static SourceMedia read(Path file, long epochMicros) {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         IsoBox moov = IsoBox.parse(data).stream().filter(b -> b.type().equals("moov")).findFirst().orElseThrow();
         List<Track> tracks = new ArrayList<>();
         List<TimedFrame> timed = new ArrayList<>();
         for (IsoBox trak : moov.all("trak")) {
-            SampleTables tables = SampleTables.read(trak, data, EPOCH_MICROS);
+            SampleTables tables = SampleTables.read(trak, data, epochMicros);
             tracks.add(tables.track());
             timed.addAll(tables.frames());
         }
