@@ -79,6 +79,7 @@ machine() {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); nproc: $(nproc); memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "java: $(java -version 2>&1 | head -1); disk: $(df -h "$work" | awk 'NR==2 {print $1, $2}') $(findmnt -n -o FSTYPE --target "$work" 2>/dev/null || true)"
   echo "run: $streams streams, ${warmup} s warm-up, ${seconds} s measured, $viewers LL-HLS viewers, segment serving ${serve_seconds} s x $serve_clients clients, durability $durability"
+  echo "load before: $(uptime | sed 's/.*load average/load average/')"
   echo "sample: $(basename "$sample") $(ffprobe -v error -select_streams v:0 -show_entries stream=codec_name,profile,width,height,r_frame_rate,has_b_frames -show_entries format=duration,bit_rate -of compact=p=0:nk=0 "$sample" | tr '\n' ' ')"
 }
 
@@ -105,6 +106,8 @@ java ${VIDEO_GENERATOR_JAVA_OPTS:-} -cp "$classpath" dev.freshet.bench.video.Vid
   --serve-seconds "$serve_seconds" --serve-clients "$serve_clients" --label "freshet-$durability" \
   >"$work/gen.out" 2>"$work/gen.err" || status=$?
 grep -v '^{' "$work/gen.out" || true
+# other processes' CPU is in the figures too (otherProcessesCores); the load average says the same coarsely
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
 grep '^{' "$work/gen.out" | tee -a "$out" || true
 if [[ $status -ne 0 ]]; then
   echo "the generator reported failures (exit $status); its stderr:" >&2

@@ -1,23 +1,22 @@
 package dev.freshet.bench.video;
 
 /**
- * CPU seconds the server and the generator used during the measured window, read at its two ends.
+ * CPU seconds the server, the generator and everything else on the machine used during an
+ * interval, read at its two ends.
  *
  * @param serverSeconds    the server process, all threads
- * @param generatorSeconds this process: cameras, uploads, viewers
- * @param windowSeconds    the window's length
+ * @param generatorSeconds this process: cameras, uploads, viewers, clients
+ * @param othersSeconds    every other process (busy time of the machine minus the two above)
+ * @param windowSeconds    the interval's length
  */
-record CpuUse(double serverSeconds, double generatorSeconds, double windowSeconds) {
+record CpuUse(double serverSeconds, double generatorSeconds, double othersSeconds, double windowSeconds) {
 
-    /** Sleeps until the window starts, reads both processes, sleeps until it ends, reads again. */
-    static CpuUse across(Window window, ProcessCpu server, ProcessCpu generator) throws InterruptedException {
+    /** Sleeps until the window starts, reads the counters, sleeps until it ends, reads again. */
+    static CpuUse across(Window window, Meter meter) throws InterruptedException {
         VideoLoadGenerator.sleepUntil(window.startNanos());
-        double server0 = server.seconds();
-        double generator0 = generator.seconds();
-        long start = System.nanoTime();
+        Meter.Reading start = meter.read();
         VideoLoadGenerator.sleepUntil(window.endNanos());
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new CpuUse(server.seconds() - server0, generator.seconds() - generator0, elapsed);
+        return meter.read().since(start);
     }
 
     /** Cores the server kept busy on average. */
@@ -27,5 +26,28 @@ record CpuUse(double serverSeconds, double generatorSeconds, double windowSecond
 
     double generatorCores() {
         return generatorSeconds / windowSeconds;
+    }
+
+    /** Cores other processes kept busy: high means the figures were measured on a shared machine. */
+    double othersCores() {
+        return Math.max(0, othersSeconds / windowSeconds);
+    }
+
+    /** The three counters, read together. */
+    record Meter(ProcessCpu server, ProcessCpu generator, MachineCpu machine) {
+
+        record Reading(double server, double generator, double machine, long nanos) {
+
+            CpuUse since(Reading start) {
+                double serverUsed = server - start.server;
+                double generatorUsed = generator - start.generator;
+                return new CpuUse(serverUsed, generatorUsed, machine - start.machine - serverUsed - generatorUsed,
+                    (nanos - start.nanos) / 1e9);
+            }
+        }
+
+        Reading read() {
+            return new Reading(server.seconds(), generator.seconds(), machine.busySeconds(), System.nanoTime());
+        }
     }
 }

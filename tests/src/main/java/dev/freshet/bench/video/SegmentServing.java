@@ -19,12 +19,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class SegmentServing {
 
-    /** The outcome: octets and requests in {@code seconds}, with the CPU both processes used meanwhile. */
-    record Result(double seconds, long bytes, long requests, long errors, int segments, double serverCpuSeconds,
-                  double generatorCpuSeconds) {
+    /** The outcome: octets and requests over {@code cpu}'s interval, with the CPU every process used meanwhile. */
+    record Result(long bytes, long requests, long errors, int segments, CpuUse cpu) {
+
+        double seconds() {
+            return cpu.windowSeconds();
+        }
 
         double gigabitsPerSecond() {
-            return bytes * 8 / seconds / 1e9;
+            return bytes * 8 / seconds() / 1e9;
         }
     }
 
@@ -51,15 +54,12 @@ final class SegmentServing {
         return segments;
     }
 
-    Result run(List<String> segments, int clients, int seconds, ProcessCpu server, ProcessCpu self)
-        throws InterruptedException {
+    Result run(List<String> segments, int clients, int seconds, CpuUse.Meter meter) throws InterruptedException {
         LongAdder bytes = new LongAdder();
         LongAdder requests = new LongAdder();
         LongAdder errors = new LongAdder();
-        double serverBefore = server.seconds();
-        double selfBefore = self.seconds();
-        long start = System.nanoTime();
-        long until = start + seconds * 1_000_000_000L;
+        CpuUse.Meter.Reading before = meter.read();
+        long until = before.nanos() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(() -> fetchUntil(segments, until, bytes, requests, errors), "segment-client-" + i);
@@ -69,9 +69,7 @@ final class SegmentServing {
         for (Thread thread : threads) {
             thread.join();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(elapsed, bytes.sum(), requests.sum(), errors.sum(), segments.size(),
-            server.seconds() - serverBefore, self.seconds() - selfBefore);
+        return new Result(bytes.sum(), requests.sum(), errors.sum(), segments.size(), meter.read().since(before));
     }
 
     private void fetchUntil(List<String> segments, long until, LongAdder bytes, LongAdder requests, LongAdder errors) {

@@ -75,7 +75,7 @@ public final class VideoLoadGenerator {
             clock, ingest);
         sleepUntil(Math.min(start + VIEWERS_AFTER_NANOS, window.startNanos()));
         List<Thread> viewers = startViewers(streams, viewing, window.endNanos());
-        CpuUse cpu = CpuUse.across(window, serverCpu(), ProcessCpu.self(options.clockTicks()));
+        CpuUse cpu = CpuUse.across(window, meter());
         for (Thread viewer : viewers) {
             viewer.join(DRAIN_MILLIS);
         }
@@ -122,12 +122,13 @@ public final class VideoLoadGenerator {
         if (segments.isEmpty()) {
             throw new IllegalStateException("no stored segments to serve");
         }
-        return serving.run(segments, options.serveClients(), options.serveSeconds(), serverCpu(),
-            ProcessCpu.self(options.clockTicks()));
+        return serving.run(segments, options.serveClients(), options.serveSeconds(), meter());
     }
 
-    private ProcessCpu serverCpu() {
-        return ProcessCpu.of(options.serverPid(), options.clockTicks());
+    /** The server's, this process's and the whole machine's CPU counters. */
+    private CpuUse.Meter meter() {
+        return new CpuUse.Meter(ProcessCpu.of(options.serverPid(), options.clockTicks()),
+            ProcessCpu.self(options.clockTicks()), new MachineCpu(options.clockTicks()));
     }
 
     static void sleepUntil(long nanos) throws InterruptedException {

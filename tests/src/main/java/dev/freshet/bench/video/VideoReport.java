@@ -44,14 +44,15 @@ final class VideoReport {
         put("serverCores", cpu.serverCores());
         put("serverMillicoresPerStream", cpu.serverCores() * 1000 / streams);
         put("generatorCores", cpu.generatorCores());
+        put("otherProcessesCores", cpu.othersCores());
         latencies("persisted", ingest.durable());
         latencies("sendLag", ingest.sendLag());
         put("errorAcks", ingest.errorAcks());
         put("failedStreams", ingest.failedStreams());
         put("missingAcks", ingest.missingAcks());
         clauses.add(String.format(Locale.ROOT, "%d PutMedia streams ingested %.1f Mb/s with %.2f server cores "
-                + "(%.2f millicores per stream; generator %.2f cores)", streams, mbps, cpu.serverCores(),
-            cpu.serverCores() * 1000 / streams, cpu.generatorCores()));
+                + "(%.2f millicores per stream; generator %.2f cores, other processes %.2f cores)", streams, mbps,
+            cpu.serverCores(), cpu.serverCores() * 1000 / streams, cpu.generatorCores(), cpu.othersCores()));
         clauses.add(String.format(Locale.ROOT, "PERSISTED ack p50/p90/p99 %.0f/%.0f/%.0f ms after the next keyframe "
                 + "(%d fragments)", millis(ingest.durable(), 50), millis(ingest.durable(), 90),
             millis(ingest.durable(), 99), ingest.durable().getTotalCount()));
@@ -71,20 +72,28 @@ final class VideoReport {
         return this;
     }
 
-    /** Segment serving from the log: rate, requests, errors, CPU. */
+    /** Segment serving from the log: rate, requests, errors, CPU, and how much media there was to serve. */
     VideoReport serving(SegmentServing.Result served, int clients) {
+        CpuUse cpu = served.cpu();
+        long meanBytes = served.requests() == 0 ? 0 : served.bytes() / served.requests();
         put("serveSeconds", served.seconds());
         put("serveClients", clients);
         put("serveSegmentsStored", served.segments());
+        // about how much distinct media the requests were drawn from: against the server's media cache,
+        // this says how much was muxed from the fragment log rather than served from memory
+        put("serveStoredMB", served.segments() * meanBytes / 1e6);
         put("serveGbps", served.gigabitsPerSecond());
         put("serveRequestsPerSecond", served.requests() / served.seconds());
-        put("serveMeanSegmentBytes", served.requests() == 0 ? 0 : served.bytes() / served.requests());
+        put("serveMeanSegmentBytes", meanBytes);
         put("serveErrors", served.errors());
-        put("serveServerCores", served.serverCpuSeconds() / served.seconds());
-        put("serveGeneratorCores", served.generatorCpuSeconds() / served.seconds());
-        clauses.add(String.format(Locale.ROOT, "segment serving %.2f Gb/s (%.0f segments/s by %d clients, "
-                + "%d errors; server %.2f cores)", served.gigabitsPerSecond(), served.requests() / served.seconds(),
-            clients, served.errors(), served.serverCpuSeconds() / served.seconds()));
+        put("serveServerCores", cpu.serverCores());
+        put("serveGeneratorCores", cpu.generatorCores());
+        put("serveOtherProcessesCores", cpu.othersCores());
+        clauses.add(String.format(Locale.ROOT, "segment serving %.2f Gb/s (%.0f segments/s by %d clients from %d "
+                + "stored segments, about %.0f MB; %d errors; server %.2f cores, generator %.2f, other processes %.2f)",
+            served.gigabitsPerSecond(), served.requests() / served.seconds(), clients, served.segments(),
+            served.segments() * meanBytes / 1e6, served.errors(), cpu.serverCores(), cpu.generatorCores(),
+            cpu.othersCores()));
         return this;
     }
 
@@ -102,9 +111,10 @@ final class VideoReport {
         fields.put(name, value instanceof Double d ? round(d) : value);
     }
 
-    /** Count, p50, p90, p99 and max under {@code prefix}. */
+    /** Count, min, p50, p90, p99 and max under {@code prefix}. */
     private void latencies(String prefix, Histogram micros) {
         put(prefix + "Count", micros.getTotalCount());
+        put(prefix + "MinMs", micros.getTotalCount() == 0 ? 0.0 : micros.getMinValue() / 1e3);
         put(prefix + "P50Ms", millis(micros, 50));
         put(prefix + "P90Ms", millis(micros, 90));
         put(prefix + "P99Ms", millis(micros, 99));
