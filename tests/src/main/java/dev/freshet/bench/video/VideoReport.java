@@ -45,14 +45,17 @@ final class VideoReport {
         put("serverMillicoresPerStream", cpu.serverCores() * 1000 / streams);
         put("generatorCores", cpu.generatorCores());
         put("otherProcessesCores", cpu.othersCores());
+        put("interruptCores", cpu.interruptCores());
+        put("stealCores", cpu.stealCores());
         latencies("persisted", ingest.durable());
         latencies("sendLag", ingest.sendLag());
         put("errorAcks", ingest.errorAcks());
         put("failedStreams", ingest.failedStreams());
         put("missingAcks", ingest.missingAcks());
         clauses.add(String.format(Locale.ROOT, "%d PutMedia streams ingested %.1f Mb/s with %.2f server cores "
-                + "(%.2f millicores per stream; generator %.2f cores, other processes %.2f cores)", streams, mbps,
-            cpu.serverCores(), cpu.serverCores() * 1000 / streams, cpu.generatorCores(), cpu.othersCores()));
+                + "(%.2f millicores per stream; generator %.2f cores, other processes %.2f, interrupts %.2f, steal %.2f)",
+            streams, mbps, cpu.serverCores(), cpu.serverCores() * 1000 / streams, cpu.generatorCores(),
+            cpu.othersCores(), cpu.interruptCores(), cpu.stealCores()));
         clauses.add(String.format(Locale.ROOT, "PERSISTED ack p50/p90/p99 %.0f/%.0f/%.0f ms after the next keyframe "
                 + "(%d fragments)", millis(ingest.durable(), 50), millis(ingest.durable(), 90),
             millis(ingest.durable(), 99), ingest.durable().getTotalCount()));
@@ -89,11 +92,13 @@ final class VideoReport {
         put("serveServerCores", cpu.serverCores());
         put("serveGeneratorCores", cpu.generatorCores());
         put("serveOtherProcessesCores", cpu.othersCores());
+        put("serveInterruptCores", cpu.interruptCores());
+        put("serveStealCores", cpu.stealCores());
         clauses.add(String.format(Locale.ROOT, "segment serving %.2f Gb/s (%.0f segments/s by %d clients from %d "
-                + "stored segments, about %.0f MB; %d errors; server %.2f cores, generator %.2f, other processes %.2f)",
-            served.gigabitsPerSecond(), served.requests() / served.seconds(), clients, served.segments(),
-            served.segments() * meanBytes / 1e6, served.errors(), cpu.serverCores(), cpu.generatorCores(),
-            cpu.othersCores()));
+                + "stored segments, about %.0f MB; %d errors; server %.2f cores, generator %.2f, other processes %.2f, "
+                + "interrupts %.2f, steal %.2f)", served.gigabitsPerSecond(), served.requests() / served.seconds(),
+            clients, served.segments(), served.segments() * meanBytes / 1e6, served.errors(), cpu.serverCores(),
+            cpu.generatorCores(), cpu.othersCores(), cpu.interruptCores(), cpu.stealCores()));
         return this;
     }
 
