@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GetClip: the fragments overlapping a time range as one plain MP4 (moov first), capped as the
+ * GetClip: the fragments that start in a time range (both ends inclusive, as the service compares a
+ * fragment's start with both: one that began before the start is left out, one that begins at the
+ * end is in) as one plain MP4 (moov first), capped as the
  * service caps clips — at most {@link #MAX_FRAGMENTS} fragments and {@link #MAX_BYTES} of media —
  * and ending early where the tracks change (a plain MP4 has one set of tracks).
  *
@@ -30,28 +32,24 @@ public final class Clips {
     private Clips() {
     }
 
-    /** The fragments the clip will hold; NO_FRAGMENTS when none overlaps the range. */
+    /** The fragments the clip will hold; NO_FRAGMENTS when none starts in the range. */
     public static List<FragmentInfo> select(FragmentLog log, FragmentSelector range) {
-        List<FragmentInfo> overlapping = new ArrayList<>();
+        List<FragmentInfo> clipped = new ArrayList<>();
         long bytes = 0;
-        long earliest = range.startMillis() == Long.MIN_VALUE ? Long.MIN_VALUE : range.startMillis() - LONGEST_FRAGMENT_MILLIS;
-        for (FragmentInfo fragment : log.list(range.kind(), earliest, range.endMillis(), -1, Integer.MAX_VALUE)) {
-            boolean overlaps = fragment.timestamp(range.kind()) + fragment.durationMillis() > range.startMillis();
-            if (!overlaps) {
-                continue;
-            }
-            if (overlapping.size() == MAX_FRAGMENTS || bytes + fragment.sizeBytes() > MAX_BYTES && !overlapping.isEmpty()
-                || !overlapping.isEmpty() && overlapping.get(0).tracksFingerprint() != fragment.tracksFingerprint()) {
+        for (FragmentInfo fragment : log.list(range.kind(), range.startMillis(), range.endMillis(), -1,
+            MAX_FRAGMENTS + 1)) {
+            if (clipped.size() == MAX_FRAGMENTS || bytes + fragment.sizeBytes() > MAX_BYTES && !clipped.isEmpty()
+                || !clipped.isEmpty() && clipped.get(0).tracksFingerprint() != fragment.tracksFingerprint()) {
                 break;
             }
-            overlapping.add(fragment);
+            clipped.add(fragment);
             bytes += fragment.sizeBytes();
         }
-        if (overlapping.isEmpty()) {
+        if (clipped.isEmpty()) {
             throw new PlaybackException(PlaybackException.Reason.NO_FRAGMENTS,
                 "No fragments found in the stream for the clip request.");
         }
-        return overlapping;
+        return clipped;
     }
 
     /** Writes the clip of those fragments (from {@link #select}) to {@code out}. */

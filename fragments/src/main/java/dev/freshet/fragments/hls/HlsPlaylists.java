@@ -90,17 +90,19 @@ public final class HlsPlaylists {
         return segments;
     }
 
+    /**
+     * The parts after the last segment: those of the fragment after the last stored one, while it
+     * is received and also once complete until it is stored (a playlist never loses a part it
+     * listed), then a preload hint for the part to come.
+     */
     private MediaPlaylistWriter.LowLatency receiving(String token, LiveEdge.Snapshot live, List<FragmentInfo> stored) {
         long lastStored = stored.isEmpty() ? -1 : stored.get(stored.size() - 1).sequence();
-        // Parts after the last segment belong to the next one: while the fragment before the
-        // receiving one is still being stored, list none rather than misplace them.
-        if (!live.receiving() || live.fragmentSequence() != lastStored + 1) {
-            return new MediaPlaylistWriter.LowLatency(partTargetMicros, lastStored + 1, List.of(),
-                HlsUris.part(token, lastStored + 1, 0));
-        }
-        List<PlaylistPart> parts = parts(token, live.fragmentSequence(), live.parts());
-        return new MediaPlaylistWriter.LowLatency(partTargetMicros, live.fragmentSequence(), parts,
-            HlsUris.part(token, live.fragmentSequence(), parts.size()));
+        long next = lastStored + 1;
+        List<PlaylistPart> parts = parts(token, next, live.partsOf(next));
+        boolean nextStillArriving = live.receiving() && live.fragmentSequence() == next;
+        String hint = parts.isEmpty() || nextStillArriving ? HlsUris.part(token, next, parts.size())
+            : HlsUris.part(token, next + 1, 0);
+        return new MediaPlaylistWriter.LowLatency(partTargetMicros, next, parts, hint);
     }
 
     private static List<PlaylistPart> parts(String token, long sequence, List<LivePart> liveParts) {

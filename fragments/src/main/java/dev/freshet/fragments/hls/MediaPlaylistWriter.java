@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Writes an HLS media playlist (RFC 8216, with the Low-Latency extensions of RFC 8216bis §4.4.3–4.4.5)
@@ -34,7 +35,7 @@ public final class MediaPlaylistWriter {
         out.append("#EXTM3U\n#EXT-X-VERSION:").append(lowLatency != null ? 9 : 7).append('\n');
         out.append("#EXT-X-TARGETDURATION:").append(targetDuration(segments)).append('\n');
         if (lowLatency != null) {
-            double part = seconds(lowLatency.partTargetMicros());
+            double part = seconds(partTarget(lowLatency, segments));
             out.append("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=").append(decimal(3 * part)).append('\n');
             out.append("#EXT-X-PART-INF:PART-TARGET=").append(decimal(part)).append('\n');
         }
@@ -81,6 +82,18 @@ public final class MediaPlaylistWriter {
             out.append(",INDEPENDENT=YES");
         }
         out.append('\n');
+    }
+
+    /**
+     * The Part Target Duration: the plan's target, or the longest listed part where reordered frames
+     * made one longer (RFC 8216bis requires every part to be at most the target), in whole
+     * milliseconds rounded up so no part's printed duration exceeds the printed target.
+     */
+    static long partTarget(LowLatency lowLatency, List<PlaylistSegment> segments) {
+        long longest = Math.max(lowLatency.partTargetMicros(), Stream.concat(
+                segments.stream().flatMap(segment -> segment.parts().stream()), lowLatency.receivingParts().stream())
+            .mapToLong(PlaylistPart::durationMicros).max().orElse(0));
+        return -Math.floorDiv(-longest, 1000) * 1000;
     }
 
     /** The longest segment rounded to the nearest second, never below 1 (RFC 8216 4.3.3.1). */

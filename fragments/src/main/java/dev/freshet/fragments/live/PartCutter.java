@@ -5,7 +5,9 @@ import dev.freshet.fragments.media.Track;
 import dev.freshet.fragments.mp4.FragmentedMp4;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -13,8 +15,10 @@ import java.util.function.Consumer;
  * soon as its end is certain. It is the one cutting algorithm: the live edge runs it as frames
  * arrive and {@link PartPlan#parts} runs it over a stored fragment, so both give the same parts.
  *
- * <p>A part may end before a <i>candidate</i>: a video frame presented at least the part target
- * after the part's first frame ({@link PartPlan#startsNewPart}). With B-frames the cut must also
+ * <p>A part may end before a <i>candidate</i>: a video frame that would carry the part past the
+ * target ({@link PartPlan#startsNewPart}), its length taken as the track's frame interval — the
+ * smallest gap between presentation times seen in the fragment so far, a function of the frames
+ * alone, so live and stored cuts agree. With B-frames the cut must also
  * leave every frame before it presented before every frame after it, per track
  * ({@link FragmentedMp4#canStartPart}); frames still to come could break that, so the decision
  * waits for the candidate's <i>confirmation</i> — the next frame of its track presented after it
@@ -43,6 +47,9 @@ final class PartCutter {
     private List<Frame> part = new ArrayList<>();
     private int placed;
     private int partCount;
+    /** Per track: the smallest positive gap between consecutive (decode order) presentation times. */
+    private final Map<Integer, Long> intervals = new HashMap<>();
+    private final Map<Integer, Long> lastTimestamps = new HashMap<>();
 
     /** Cuts a fragment of {@code tracks}; each finished part goes to {@code closed}, in order. */
     PartCutter(PartPlan plan, List<Track> tracks, Consumer<LivePart> closed) {
@@ -53,6 +60,11 @@ final class PartCutter {
 
     /** The next frame of the fragment, in decode order. */
     void add(Frame frame) {
+        Long last = lastTimestamps.put(frame.track(), frame.timestampMicros());
+        long gap = last == null ? 0 : Math.abs(frame.timestampMicros() - last);
+        if (gap > 0) {
+            intervals.merge(frame.track(), gap, Math::min);
+        }
         frames.add(frame);
         place(false);
     }
@@ -86,7 +98,8 @@ final class PartCutter {
 
     private boolean isCandidate(Frame frame) {
         Track track = PartPlan.trackOf(tracks, frame.track());
-        return !part.isEmpty() && track != null && plan.startsNewPart(frame, track, part.get(0).timestampMicros());
+        return !part.isEmpty() && track != null && plan.startsNewPart(frame, track, part.get(0).timestampMicros(),
+            intervals.getOrDefault(frame.track(), 0L));
     }
 
     /** Index of the first later frame of the same track presented after frame {@code index}, or -1. */

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Where a fragment is cut into LL-HLS partial segments: a new part starts at a video frame (in
- * decode order) presented at least {@link #targetMicros} after the current part's first frame,
- * where no B-frame is separated from its references ({@link PartCutter} has the rule). The cuts
+ * Where a fragment is cut into LL-HLS partial segments: a new part starts at the first video frame
+ * (in decode order) that would carry the part past {@link #targetMicros} — presented, plus one
+ * frame interval, later than the current part's first frame — where no B-frame is separated from
+ * its references ({@link PartCutter} has the rule). Parts so stay within the target, which
+ * RFC 8216bis requires, unless reordered frames forbid every cut inside it. The cuts
  * are a pure function of the frames, decided as they arrive, so the live edge (cutting a fragment
  * still being received) and playback of a stored fragment (cutting after the fact) agree on every
  * part.
@@ -50,9 +52,13 @@ public final class PartPlan {
         return new PartCutter(this, tracks, closed);
     }
 
-    /** Whether {@code frame} may start a part after one whose first frame presents at {@code partStartMicros}. */
-    boolean startsNewPart(Frame frame, Track track, long partStartMicros) {
-        return track.kind() == MediaKind.VIDEO && frame.timestampMicros() - partStartMicros >= targetMicros;
+    /**
+     * Whether {@code frame} may start a part after one whose first frame presents at
+     * {@code partStartMicros}: adding it, lasting {@code frameIntervalMicros}, would exceed the target.
+     */
+    boolean startsNewPart(Frame frame, Track track, long partStartMicros, long frameIntervalMicros) {
+        return track.kind() == MediaKind.VIDEO
+            && frame.timestampMicros() + frameIntervalMicros - partStartMicros > targetMicros;
     }
 
     static LivePart part(int index, List<Frame> frames, List<Track> tracks) {

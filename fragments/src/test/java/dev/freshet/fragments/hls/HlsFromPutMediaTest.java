@@ -3,6 +3,8 @@ package dev.freshet.fragments.hls;
 import dev.freshet.datastreams.tokens.SealedTokens;
 import dev.freshet.fragments.live.LiveEdge;
 import dev.freshet.fragments.live.PartPlan;
+import dev.freshet.fragments.media.Fragment;
+import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.store.FragmentInfo;
 import dev.freshet.fragments.store.FragmentLog;
 import dev.freshet.fragments.store.TimestampKind;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** From an ffmpeg upload to playlists and segments that ffmpeg plays back frame for frame. */
 class HlsFromPutMediaTest {
@@ -113,15 +116,44 @@ class HlsFromPutMediaTest {
     }
 
     @Test
+    void aFragmentCompleteOnTheLiveEdgeKeepsItsPartsListedUntilItIsStored() {
+        FragmentInfo last = log.latest().orElseThrow();
+        Fragment stored = log.read(last.sequence()).orElseThrow();
+        long shift = last.durationMillis() * 1000;
+        long next = last.sequence() + 1;
+        edge.startFragment(next, stored.tracks());
+        stored.frames().forEach(f -> edge.addFrame(new Frame(f.track(), f.timestampMicros() + shift, f.durationMicros(),
+            f.keyframe(), f.data())));
+        edge.endFragment();
+        HlsSession session = session(HlsSession.Mode.LIVE, HlsSession.Container.FRAGMENTED_MP4);
+
+        String playlist = new HlsPlaylists(200_000).mediaPlaylist(session, "T", log, edge,
+            last.serverTimestampMillis() + 1000);
+
+        assertThat(playlist).as("the parts of the fragment on its way into the log")
+            .contains("getMP4MediaPart.mp4?MediaSequence=" + next + "&Part=0")
+            .contains("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"getMP4MediaPart.mp4?MediaSequence=" + (next + 1) + "&Part=0");
+    }
+
+    @Test
     void liveLowLatencyPlaylistListsPartsAndAPreloadHint() {
         HlsSession session = session(HlsSession.Mode.LIVE, HlsSession.Container.FRAGMENTED_MP4);
         long now = log.latest().orElseThrow().serverTimestampMillis() + 1000;
         String playlist = new HlsPlaylists(200_000).mediaPlaylist(session, "T", log, edge, now);
 
-        assertThat(playlist).contains("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=0.600")
-            .contains("#EXT-X-PART-INF:PART-TARGET=0.200").contains("#EXT-X-PART:DURATION=")
+        assertThat(playlist).contains("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=")
+            .contains("#EXT-X-PART:DURATION=")
             .contains("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"getMP4MediaPart.mp4?MediaSequence=")
             .doesNotContain("#EXT-X-ENDLIST");
+        double partTarget = Double.parseDouble(attribute(playlist, "#EXT-X-PART-INF:PART-TARGET="));
+        double holdBack = Double.parseDouble(attribute(playlist, "PART-HOLD-BACK="));
+        assertThat(partTarget).as("PART-TARGET: the plan's, or the longest part where B-frames forbid a cut")
+            .isGreaterThanOrEqualTo(0.200);
+        assertThat(holdBack).as("PART-HOLD-BACK, three part targets").isCloseTo(3 * partTarget, within(0.0015));
+        assertThat(playlist.lines().filter(line -> line.startsWith("#EXT-X-PART:DURATION=")))
+            .as("every part within PART-TARGET (RFC 8216bis)")
+            .allSatisfy(line -> assertThat(Double.parseDouble(attribute(line, "DURATION="))).isLessThanOrEqualTo(
+                partTarget));
     }
 
     @Test
@@ -139,5 +171,15 @@ class HlsFromPutMediaTest {
     private HlsSession session(HlsSession.Mode mode, HlsSession.Container container) {
         return new HlsSession("cam", "camera", mode, container, TimestampKind.PRODUCER, Long.MIN_VALUE, Long.MAX_VALUE,
             HlsSession.Discontinuity.NEVER, true, mode == HlsSession.Mode.LIVE ? 5 : 1000, START, START + 300_000);
+    }
+
+    /** The value after {@code prefix}, up to the next comma or line end. */
+    private static String attribute(String text, String prefix) {
+        int start = text.indexOf(prefix) + prefix.length();
+        int end = start;
+        while (end < text.length() && text.charAt(end) != ',' && text.charAt(end) != '\n') {
+            end++;
+        }
+        return text.substring(start, end);
     }
 }

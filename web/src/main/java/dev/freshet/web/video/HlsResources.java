@@ -8,16 +8,10 @@ import dev.freshet.fragments.hls.MasterPlaylistWriter;
 import dev.freshet.fragments.hls.PlaybackException;
 import dev.freshet.fragments.hls.SessionTokens;
 import dev.freshet.fragments.video.VideoErrorType;
-import dev.freshet.fragments.video.VideoException;
-import dev.freshet.web.protocol.AwsError;
-import dev.freshet.web.server.RequestIdHandler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.InstantSource;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -35,7 +29,6 @@ final class HlsResources implements HttpHandler {
     static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
     static final String MP4_TYPE = "video/mp4";
     static final String TS_TYPE = "video/mp2t";
-    private static final Logger LOG = LoggerFactory.getLogger(HlsResources.class);
 
     private final PlaybackStreams streams;
     private final SessionTokens tokens;
@@ -58,16 +51,13 @@ final class HlsResources implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (PlaybackResponses.admit(exchange)) {
-            exchange.dispatch(() -> serve(exchange));
-        }
+        PlaybackResponses.admitAndDispatch(exchange, () -> serve(exchange));
     }
 
     private void serve(HttpServerExchange exchange) {
         try {
-            String token = parameter(exchange, "SessionToken");
-            HlsSession session = tokens.open(token, clock.millis()).orElseThrow(() ->
-                VideoErrorType.NOT_AUTHORIZED.exception("The session token is invalid or has expired."));
+            String token = PlaybackQuery.string(exchange, "SessionToken");
+            HlsSession session = PlaybackQuery.session(exchange, t -> tokens.open(t, clock.millis()));
             PlaybackStreams.Playback playback = streams.open(session.streamId(), session.streamName());
             String resource = exchange.getRequestPath().substring(PREFIX.length());
             switch (resource) {
@@ -75,37 +65,49 @@ final class HlsResources implements HttpHandler {
                     PLAYLIST_TYPE);
                 case HlsUris.MEDIA -> mediaPlaylist(exchange, session, token, playback);
                 case HlsUris.INIT -> requireContainer(session, HlsSession.Container.FRAGMENTED_MP4, () -> {
-                    long sequence = playback.sequenceOf(parameter(exchange, "FragmentNumber"));
+                    long sequence = playback.sequenceOf(PlaybackQuery.string(exchange, "FragmentNumber"));
                     PlaybackResponses.media(exchange, cache.get(key(playback, resource, sequence, 0),
                         () -> media.init(playback.log(), sequence)), MP4_TYPE);
                 });
                 case HlsUris.MP4_FRAGMENT -> requireContainer(session, HlsSession.Container.FRAGMENTED_MP4, () -> {
-                    long sequence = playback.sequenceOf(parameter(exchange, "FragmentNumber"));
+                    long sequence = playback.sequenceOf(PlaybackQuery.string(exchange, "FragmentNumber"));
                     PlaybackResponses.media(exchange, cache.get(key(playback, resource, sequence, 0),
                         () -> media.mp4Segment(playback.log(), sequence)), MP4_TYPE);
                 });
                 case HlsUris.TS_FRAGMENT -> requireContainer(session, HlsSession.Container.MPEG_TS, () ->
                     PlaybackResponses.media(exchange, media.tsSegment(playback.log(),
-                        playback.sequenceOf(parameter(exchange, "FragmentNumber")), token), TS_TYPE));
+                        playback.sequenceOf(PlaybackQuery.string(exchange, "FragmentNumber")), token), TS_TYPE));
                 case HlsUris.MP4_PART -> requireContainer(session, HlsSession.Container.FRAGMENTED_MP4, () ->
                     part(exchange, playback));
                 default -> throw VideoErrorType.RESOURCE_NOT_FOUND.exception("No such HLS resource: %s", resource);
             }
         } catch (RuntimeException e) {
-            fail(exchange, e);
+            PlaybackResponses.fail(exchange, e);
         }
     }
 
+    /**
+     * The master playlist describes the stored fragments; a LIVE session whose first fragment is still
+     * being recorded gets a variant without codecs until one is stored.
+     */
     private String master(HlsSession session, String token, PlaybackStreams.Playback playback) {
-        playlists.select(session, playback.log(), playback.edge().snapshot().receiving(), clock.millis());
-        return MasterPlaylistWriter.write(1, List.of(), 0, 0, HlsUris.media(token), false);
+        try {
+            return playlists.masterPlaylist(session, token, playback.log(), clock.millis());
+        } catch (PlaybackException e) {
+            boolean recordingFirst = e.reason() == PlaybackException.Reason.NO_FRAGMENTS
+                && session.mode() == HlsSession.Mode.LIVE && playback.edge().snapshot().receiving();
+            if (!recordingFirst) {
+                throw e;
+            }
+            return MasterPlaylistWriter.write(1, List.of(), 0, 0, HlsUris.media(token), false);
+        }
     }
 
     /** The media playlist, once it holds the segment or part a blocking reload asks for. */
     private void mediaPlaylist(HttpServerExchange exchange, HlsSession session, String token,
                                PlaybackStreams.Playback playback) {
-        Long msn = number(exchange, "_HLS_msn");
-        Long part = number(exchange, "_HLS_part");
+        Long msn = PlaybackQuery.number(exchange, "_HLS_msn");
+        Long part = PlaybackQuery.number(exchange, "_HLS_part");
         Runnable answer = () -> PlaybackResponses.document(exchange,
             playlists.mediaPlaylist(session, token, playback.log(), playback.edge(), clock.millis()), PLAYLIST_TYPE);
         if (msn == null) {
@@ -116,13 +118,13 @@ final class HlsResources implements HttpHandler {
             throw VideoErrorType.INVALID_ARGUMENT.exception("_HLS_msn %d is too far ahead of the live edge.", msn);
         }
         waits.until(exchange, playback, () -> LiveWait.holds(playback, msn, part == null ? -1 : part.intValue()),
-            answer, e -> fail(exchange, e));
+            answer, e -> PlaybackResponses.fail(exchange, e));
     }
 
     /** An LL-HLS part, waiting for it when it is the one being recorded (a preload hint). */
     private void part(HttpServerExchange exchange, PlaybackStreams.Playback playback) {
-        Long sequence = number(exchange, "MediaSequence");
-        Long index = number(exchange, "Part");
+        Long sequence = PlaybackQuery.number(exchange, "MediaSequence");
+        Long index = PlaybackQuery.number(exchange, "Part");
         if (sequence == null || index == null || index < 0 || index > Integer.MAX_VALUE) {
             throw VideoErrorType.INVALID_ARGUMENT.exception("MediaSequence and Part are required.");
         }
@@ -132,7 +134,7 @@ final class HlsResources implements HttpHandler {
         waits.until(exchange, playback, () -> LiveWait.holds(playback, sequence, index.intValue()),
             () -> PlaybackResponses.media(exchange, cache.get(key(playback, HlsUris.MP4_PART, sequence,
                 index.intValue()), () -> media.mp4Part(playback.log(), playback.edge(), sequence, index.intValue())),
-                MP4_TYPE), e -> fail(exchange, e));
+                MP4_TYPE), e -> PlaybackResponses.fail(exchange, e));
     }
 
     private static SegmentCache.Key key(PlaybackStreams.Playback playback, String resource, long sequence, int part) {
@@ -145,37 +147,5 @@ final class HlsResources implements HttpHandler {
                 session.container());
         }
         serve.run();
-    }
-
-    private static void fail(HttpServerExchange exchange, Throwable e) {
-        AwsError error;
-        if (e instanceof VideoException video) {
-            error = VideoErrors.of(video);
-        } else if (e instanceof PlaybackException playback) {
-            error = VideoErrors.of(PlaybackErrors.of(playback));
-        } else {
-            LOG.atError().setMessage("HLS resource failed").setCause(e)
-                .addKeyValue("path", exchange.getRequestPath()).log();
-            error = AwsError.internalFailure()
-                .withMessage("Internal server error (request id " + RequestIdHandler.of(exchange) + ")");
-        }
-        PlaybackResponses.error(exchange, error);
-    }
-
-    static String parameter(HttpServerExchange exchange, String name) {
-        Deque<String> values = exchange.getQueryParameters().get(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
-    }
-
-    private static Long number(HttpServerExchange exchange, String name) {
-        String value = parameter(exchange, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw VideoErrorType.INVALID_ARGUMENT.exception("%s must be a number.", name);
-        }
     }
 }

@@ -1,12 +1,17 @@
 package dev.freshet.web.video;
 
+import dev.freshet.fragments.hls.PlaybackException;
+import dev.freshet.fragments.video.VideoException;
 import dev.freshet.web.protocol.AwsError;
+import dev.freshet.web.server.RequestIdHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +36,7 @@ final class PlaybackResponses {
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
     private static final HttpString REQUEST_HEADERS = new HttpString("Access-Control-Request-Headers");
     private static final HttpString MAX_AGE = new HttpString("Access-Control-Max-Age");
+    private static final Logger LOG = LoggerFactory.getLogger(PlaybackResponses.class);
 
     private PlaybackResponses() {
     }
@@ -61,6 +67,13 @@ final class PlaybackResponses {
         return true;
     }
 
+    /** Serves a playback request on a worker thread once {@link #admit} let it through. */
+    static void admitAndDispatch(HttpServerExchange exchange, Runnable serve) {
+        if (admit(exchange)) {
+            exchange.dispatch(serve);
+        }
+    }
+
     /** Sends a playlist or manifest: whole, not cached. */
     static void document(HttpServerExchange exchange, String text, String contentType) {
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, NO_CACHE);
@@ -84,6 +97,22 @@ final class PlaybackResponses {
         } else {
             body(exchange, ByteBuffer.wrap(bytes), contentType);
         }
+    }
+
+    /** Answers a failure in the service's error shape; one that is not the client's fault is logged. */
+    static void fail(HttpServerExchange exchange, Throwable e) {
+        AwsError error;
+        if (e instanceof VideoException video) {
+            error = VideoErrors.of(video);
+        } else if (e instanceof PlaybackException playback) {
+            error = VideoErrors.of(PlaybackErrors.of(playback));
+        } else {
+            LOG.atError().setMessage("playback resource failed").setCause(e)
+                .addKeyValue("path", exchange.getRequestPath()).log();
+            error = AwsError.internalFailure()
+                .withMessage("Internal server error (request id " + RequestIdHandler.of(exchange) + ")");
+        }
+        error(exchange, error);
     }
 
     static void error(HttpServerExchange exchange, AwsError error) {

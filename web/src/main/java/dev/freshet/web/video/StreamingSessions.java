@@ -1,27 +1,30 @@
 package dev.freshet.web.video;
 
 import dev.freshet.fragments.archive.FragmentSelector;
+import dev.freshet.fragments.dash.DashSession;
+import dev.freshet.fragments.dash.DashTokens;
+import dev.freshet.fragments.dash.DashUris;
 import dev.freshet.fragments.hls.HlsPlaylists;
 import dev.freshet.fragments.hls.HlsSession;
 import dev.freshet.fragments.hls.HlsUris;
+import dev.freshet.fragments.hls.PlaybackFragments;
 import dev.freshet.fragments.hls.SessionTokens;
+import dev.freshet.fragments.store.FragmentInfo;
+import dev.freshet.fragments.store.FragmentLog;
 import dev.freshet.fragments.video.ResolvedStream;
 import dev.freshet.fragments.video.VideoErrorType;
 import dev.freshet.fragments.video.VideoStreams;
 import dev.freshet.web.protocol.Input;
 import dev.freshet.web.protocol.OutputWriter;
 
-import dev.freshet.fragments.store.FragmentInfo;
-import dev.freshet.fragments.store.FragmentLog;
-
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * GetHLSStreamingSessionURL: checks the request as the service does, fixes the session's
- * defaults, makes sure the stream has something to play, and answers a URL of this server's
- * {@link HlsResources} carrying the sealed session.
+ * GetHLSStreamingSessionURL and GetDASHStreamingSessionURL: check the request as the service does,
+ * fix the session's defaults, make sure the stream has something to play, and answer a URL of this
+ * server's {@link HlsResources} or {@link DashResources} carrying the sealed session.
  *
  * <p>Thread-safe.
  */
@@ -37,12 +40,14 @@ final class StreamingSessions {
     private final VideoStreams streams;
     private final LiveEdges edges;
     private final SessionTokens hlsTokens;
+    private final DashTokens dashTokens;
     private final HlsPlaylists playlists;
     private final InstantSource clock;
     private final int minExpiresSeconds;
 
-    StreamingSessions(VideoStreams streams, LiveEdges edges, SessionTokens hlsTokens, HlsPlaylists playlists,
-                      InstantSource clock, int minExpiresSeconds) {
+    StreamingSessions(VideoStreams streams, LiveEdges edges, SessionTokens hlsTokens, DashTokens dashTokens,
+                      HlsPlaylists playlists, InstantSource clock, int minExpiresSeconds) {
+        this.dashTokens = dashTokens;
         this.minExpiresSeconds = minExpiresSeconds;
         this.streams = streams;
         this.edges = edges;
@@ -54,6 +59,8 @@ final class StreamingSessions {
     void register(RestJsonRoutes routes) {
         routes.add("GetHLSStreamingSessionURL", "/getHLSStreamingSessionURL",
             DataPlaneInputs.GET_HLS_STREAMING_SESSION_URL, this::hls);
+        routes.add("GetDASHStreamingSessionURL", "/getDASHStreamingSessionURL",
+            DataPlaneInputs.GET_DASH_STREAMING_SESSION_URL, this::dash);
     }
 
     private void hls(RestJsonCall call, OutputWriter out) {
@@ -76,6 +83,27 @@ final class StreamingSessions {
         PlayableTracks.check(log, listed);
         out.string("HLSStreamingSessionURL",
             call.baseUrl() + HlsResources.PREFIX + HlsUris.master(hlsTokens.issue(session)));
+    }
+
+    private void dash(RestJsonCall call, OutputWriter out) {
+        ResolvedStream stream = streams.resolve(call.streamRef());
+        Input in = call.input();
+        HlsSession.Mode mode = HlsSession.Mode.valueOf(in.string("PlaybackMode").orElse("LIVE"));
+        FragmentSelector range = range(mode == HlsSession.Mode.LIVE, mode == HlsSession.Mode.ON_DEMAND,
+            call.structure("DASHFragmentSelector"), stream);
+        long now = clock.millis();
+        int maxFragments = in.longInteger("MaxManifestFragmentResults").map(Long::intValue)
+            .orElse(DashSession.defaultMaxFragments(mode));
+        DashSession session = new DashSession(stream.id(), stream.name(), mode, range.kind(), range.startMillis(),
+            range.endMillis(), "ALWAYS".equals(in.string("DisplayFragmentTimestamp").orElse("NEVER")),
+            "ALWAYS".equals(in.string("DisplayFragmentNumber").orElse("NEVER")), maxFragments, now,
+            now + 1000L * expires(in));
+        FragmentLog log = streams.fragments(stream);
+        // A DASH manifest lists stored fragments only: a LIVE session needs one in the last 30 seconds.
+        List<FragmentInfo> listed = PlaybackFragments.select(session, log, false, now);
+        PlayableTracks.check(log, listed);
+        out.string("DASHStreamingSessionURL",
+            call.baseUrl() + DashResources.PREFIX + DashUris.manifest(dashTokens.issue(session)));
     }
 
     private int expires(Input in) {

@@ -4,6 +4,7 @@ import dev.freshet.datastreams.tokens.KeyFile;
 import dev.freshet.datastreams.tokens.SealedTokens;
 import dev.freshet.fragments.archive.FragmentListing;
 import dev.freshet.fragments.archive.ImageSampling;
+import dev.freshet.fragments.dash.DashTokens;
 import dev.freshet.fragments.hls.HlsMedia;
 import dev.freshet.fragments.hls.HlsPlaylists;
 import dev.freshet.fragments.hls.SessionTokens;
@@ -23,7 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The Kinesis Video Streams data plane on this server: PutMedia and GetMedia (the media API),
  * ListFragments, GetMediaForFragmentList, GetClip, GetImages and the streaming-session URLs (the
- * archived-media API), and the HLS resources those URLs point at. All share the streams' live
+ * archived-media API), and the HLS and DASH resources those URLs point at. All share the streams' live
  * edges (what LL-HLS serves before a fragment is stored) and one timer for ticks and waits.
  *
  * <p>Thread-safe.
@@ -33,8 +34,11 @@ public final class VideoMediaPlane implements VideoDataPlane {
     /** Request-metric labels of the two data-plane APIs. */
     public static final String MEDIA_SERVICE = "kinesisvideo-media";
     public static final String ARCHIVED_MEDIA_SERVICE = "kinesisvideo-archived-media";
-    /** LL-HLS part length: three parts (the player's hold-back) fit in a second. */
-    static final long PART_TARGET_MICROS = 333_000;
+    /**
+     * LL-HLS part length: three parts (the player's hold-back) fit in about a second; a third of a
+     * second rounded up, so ten frames at 29.97 fps and eight at 24 fps fill a part.
+     */
+    static final long PART_TARGET_MICROS = 334_000;
     /**
      * Recently served playback media kept in memory: an eighth of the heap, at most 256 MiB — the
      * newest segments and parts of a few hundred 2 Mb/s live streams.
@@ -67,13 +71,17 @@ public final class VideoMediaPlane implements VideoDataPlane {
         RestJsonRoutes archived = new RestJsonRoutes(ARCHIVED_MEDIA_SERVICE);
         new ArchivedMediaOperations(streams, new FragmentListing(tokens),
             new ImageSampling(new ImageExtractor(), tokens)).register(archived);
-        new StreamingSessions(streams, edges, hlsTokens, playlists, clock,
+        DashTokens dashTokens = new DashTokens(tokens);
+        new StreamingSessions(streams, edges, hlsTokens, dashTokens, playlists, clock,
             (int) context.module().config().playbackSessionMinExpires().toSeconds()).register(archived);
         routes.addAll(archived.routes());
         routes.addAll(new ArchivedMediaDownloads(streams).routes(ARCHIVED_MEDIA_SERVICE));
-        routes.add(PathRoute.under(ARCHIVED_MEDIA_SERVICE, HlsResources.PREFIX, new HlsResources(
-            new PlaybackStreams(streams, edges), hlsTokens, playlists, new HlsMedia(edges.plan()),
-            new SegmentCache(SEGMENT_CACHE_BYTES), new LiveWait(timer, clock, LIVE_WAIT_MILLIS), clock)));
+        PlaybackStreams playback = new PlaybackStreams(streams, edges);
+        SegmentCache cache = new SegmentCache(SEGMENT_CACHE_BYTES);
+        routes.add(PathRoute.under(ARCHIVED_MEDIA_SERVICE, HlsResources.PREFIX, new HlsResources(playback, hlsTokens,
+            playlists, new HlsMedia(edges.plan()), cache, new LiveWait(timer, clock, LIVE_WAIT_MILLIS), clock)));
+        routes.add(PathRoute.under(ARCHIVED_MEDIA_SERVICE, DashResources.PREFIX,
+            new DashResources(playback, dashTokens, cache, clock)));
         return routes;
     }
 
