@@ -2,8 +2,12 @@ package dev.freshet.bench.video;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One Low-Latency HLS player on one live stream, reduced to what decides its latency, the way
@@ -11,7 +15,10 @@ import java.util.OptionalLong;
  * playlists and the init segment, then requests the preload-hinted part before it exists (the
  * server holds the request until it does) and, after each part, reloads the playlist blocking on
  * the part after it ({@code _HLS_msn}/{@code _HLS_part}). Parts listed that it has not fetched are
- * fetched first, oldest first.
+ * fetched first, oldest first. A part is fetched once: its URI is remembered, because a hint may
+ * name a resource the playlist lists later at another position (Freshet hints the next segment's
+ * first part while a complete segment is still being stored, which RFC 8216bis would place as one
+ * more part of that segment), and a second download would count its latency twice.
  *
  * <p>Each part's latency is the end of its download minus the capture time of its earliest video
  * frame, read from its fMP4 times (epoch-based, as the cameras send ABSOLUTE capture times): the
@@ -24,6 +31,8 @@ final class LlHlsViewer implements Runnable {
 
     private static final long RETRY_MILLIS = 500;
     private static final long EMPTY_RELOAD_PAUSE_MILLIS = 5;
+    /** Far more URIs than a playlist lists parts. */
+    private static final int REMEMBERED_URIS = 256;
 
     private final String stream;
     private final ControlPlane control;
@@ -71,6 +80,12 @@ final class LlHlsViewer implements Runnable {
         Mp4Times.VideoTrack video = Mp4Times.videoTrack(http.bytes(media.resolve(playlist.mapUri().get())));
         MediaPlaylist.Media hint = playlist.preloadHint().get();
         MediaPlaylist.Media last = new MediaPlaylist.Media(hint.msn(), hint.part() - 1, "");
+        Set<String> fetched = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED_URIS;
+            }
+        });
         while (!over()) {
             List<MediaPlaylist.Media> fresh = playlist.partsAfter(last);
             if (fresh.isEmpty()) {
@@ -78,7 +93,9 @@ final class LlHlsViewer implements Runnable {
                 Thread.sleep(EMPTY_RELOAD_PAUSE_MILLIS);
             }
             for (MediaPlaylist.Media part : fresh) {
-                fetchPart(media.resolve(part.uri()), video);
+                if (fetched.add(part.uri())) {
+                    fetchPart(media.resolve(part.uri()), video);
+                }
                 last = part;
             }
             playlist = MediaPlaylist.parse(http.text(URI.create(media + "&_HLS_msn=" + last.msn()
