@@ -95,10 +95,15 @@ public final class LiveEdge {
         requireStarted().add(frame);
     }
 
-    /** The fragment in progress is complete (and being stored): its last part closes. */
+    /**
+     * The fragment in progress is complete (and being stored): its last part closes. Readers see the
+     * last part and the end together, in one snapshot: a snapshot still receiving with every part
+     * cut would make playlists hint a part after the last, which never comes.
+     */
     public synchronized void endFragment() {
-        requireStarted().end();
+        PartCutter ending = requireStarted();
         cutter = null;
+        ending.end();
         publish(false);
     }
 
@@ -127,9 +132,12 @@ public final class LiveEdge {
         return cutter;
     }
 
+    /** A part is whole; while the fragment is still arriving it is published at once, else with the end. */
     private void closePart(LivePart part) {
         parts.add(part);
-        publish(true);
+        if (cutter != null) {
+            publish(true);
+        }
     }
 
     private void publish(boolean receiving) {

@@ -49,6 +49,27 @@ class LiveEdgeTest {
     }
 
     @Test
+    void theLastPartAndTheEndOfTheFragmentArePublishedTogether() {
+        LiveEdge edge = new LiveEdge(new PartPlan(200_000));
+        edge.startFragment(5, TRACKS);
+        for (int i = 0; i < 7; i++) {
+            edge.addFrame(video(i, 40_000, i == 0));
+        }
+        int cutBeforeTheEnd = edge.snapshot().parts().size();
+        // what a waiter woken by the next change sees: it runs inside publish, before endFragment returns
+        List<LiveEdge.Snapshot> seen = new ArrayList<>();
+        edge.awaitChange().thenRun(() -> seen.add(edge.snapshot()));
+
+        edge.endFragment();
+
+        assertThat(seen).singleElement().satisfies(snapshot -> {
+            assertThat(snapshot.parts()).as("the last part").hasSize(cutBeforeTheEnd + 1);
+            assertThat(snapshot.receiving()).as("never all parts while still receiving: a hint past the last")
+                .isFalse();
+        });
+    }
+
+    @Test
     void withBFramesAPartClosesOnceTheNextReferenceFrameArrives() {
         LiveEdge edge = new LiveEdge(new PartPlan(200_000));
         edge.startFragment(0, TRACKS);
