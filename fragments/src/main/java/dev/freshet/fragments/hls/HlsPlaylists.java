@@ -100,8 +100,9 @@ public final class HlsPlaylists {
         long next = lastStored + 1;
         List<PlaylistPart> parts = parts(token, next, live.partsOf(next));
         boolean nextStillArriving = live.receiving() && live.fragmentSequence() == next;
-        String hint = parts.isEmpty() || nextStillArriving ? HlsUris.part(token, next, parts.size())
-            : HlsUris.part(token, next + 1, 0);
+        // A hint names the next part of the last segment listed: none while that one is complete
+        // but not yet stored (its EXTINF line is still to come), for a few milliseconds.
+        String hint = parts.isEmpty() || nextStillArriving ? HlsUris.part(token, next, parts.size()) : null;
         return new MediaPlaylistWriter.LowLatency(partTargetMicros, next, parts, hint);
     }
 

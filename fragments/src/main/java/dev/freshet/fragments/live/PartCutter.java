@@ -1,6 +1,7 @@
 package dev.freshet.fragments.live;
 
 import dev.freshet.fragments.media.Frame;
+import dev.freshet.fragments.media.MediaKind;
 import dev.freshet.fragments.media.Track;
 import dev.freshet.fragments.mp4.FragmentedMp4;
 
@@ -115,7 +116,10 @@ final class PartCutter {
     }
 
     private void close() {
-        closed.accept(PartPlan.part(partCount++, part, tracks));
+        long interval = part.stream().filter(f -> PartPlan.trackOf(tracks, f.track()) != null
+                && PartPlan.trackOf(tracks, f.track()).kind() == MediaKind.VIDEO)
+            .mapToLong(f -> intervals.getOrDefault(f.track(), 0L)).findFirst().orElse(0L);
+        closed.accept(PartPlan.part(partCount++, part, tracks, interval));
         part = new ArrayList<>();
     }
 }

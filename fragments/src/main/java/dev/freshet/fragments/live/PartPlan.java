@@ -2,6 +2,7 @@ package dev.freshet.fragments.live;
 
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;
+import dev.freshet.fragments.media.PresentationSpan;
 import dev.freshet.fragments.media.Track;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * part.
  *
  * <p>A part's duration is the presentation span of its video frames (of all its frames when it has
- * none): from the earliest presentation time to the latest end.
+ * none): from the earliest presentation time to the latest end ({@link PresentationSpan}).
  *
  * <p>Stateless apart from the target; thread-safe.
  */
@@ -61,30 +62,17 @@ public final class PartPlan {
             && frame.timestampMicros() + frameIntervalMicros - partStartMicros > targetMicros;
     }
 
-    static LivePart part(int index, List<Frame> frames, List<Track> tracks) {
+    /**
+     * Part {@code index} of {@code frames}; a last frame without a duration lasts
+     * {@code frameIntervalMicros} (the video track's interval so far in the fragment).
+     */
+    static LivePart part(int index, List<Frame> frames, List<Track> tracks, long frameIntervalMicros) {
         Frame first = frames.get(0);
         Track track = trackOf(tracks, first.track());
         boolean independent = first.keyframe() && track != null && track.kind() == MediaKind.VIDEO;
         List<Frame> timed = frames.stream().filter(f -> isVideo(tracks, f)).toList();
-        return new LivePart(index, List.copyOf(frames), span(timed.isEmpty() ? frames : timed), independent);
-    }
-
-    /**
-     * From the earliest presentation time to the latest end. A frame without a duration lasts until
-     * the next presentation time (which never ends the span), the latest one as long as the gap
-     * before it.
-     */
-    static long span(List<Frame> frames) {
-        long[] times = frames.stream().mapToLong(Frame::timestampMicros).sorted().toArray();
-        long latest = times[times.length - 1];
-        long lastGap = times.length > 1 ? latest - times[times.length - 2] : 0;
-        long end = latest;
-        for (Frame frame : frames) {
-            long duration = frame.durationMicros() > 0 ? frame.durationMicros()
-                : frame.timestampMicros() == latest ? lastGap : 0;
-            end = Math.max(end, frame.timestampMicros() + duration);
-        }
-        return end - times[0];
+        long duration = PresentationSpan.of(timed.isEmpty() ? frames : timed, frameIntervalMicros);
+        return new LivePart(index, List.copyOf(frames), duration, independent);
     }
 
     private static boolean isVideo(List<Track> tracks, Frame frame) {

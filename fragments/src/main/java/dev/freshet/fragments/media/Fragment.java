@@ -32,20 +32,14 @@ public record Fragment(List<Track> tracks, List<Frame> frames, long timestampMic
 
     /**
      * How long the fragment plays: the span of its video frames (a group of pictures), or of all its
-     * frames when it has no video. Audio interleaved a little ahead of or behind the pictures does
-     * not stretch it.
+     * frames when it has no video, its last frame lasting a frame interval when it carries no
+     * duration ({@link PresentationSpan}). Audio interleaved a little ahead of or behind the pictures
+     * does not stretch it.
      */
     public long durationMicros() {
         boolean video = tracks.stream().anyMatch(t -> t.kind() == MediaKind.VIDEO);
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        for (Frame frame : frames) {
-            if (!video || isVideo(frame)) {
-                start = Math.min(start, frame.timestampMicros());
-                end = Math.max(end, frame.timestampMicros() + frame.durationMicros());
-            }
-        }
-        return end == Long.MIN_VALUE ? 0 : Math.max(0, end - start);
+        List<Frame> timed = video ? frames.stream().filter(this::isVideo).toList() : frames;
+        return PresentationSpan.of(timed, PresentationSpan.interval(timed));
     }
 
     public long sizeBytes() {
