@@ -25,10 +25,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A browser plays a LIVE session: headless Chromium opens a page (served by the test on another origin,
  * so Freshet's CORS headers matter) that plays the session's master playlist with hls.js 1.5 in
- * low-latency mode while ffmpeg publishes in real time. The video's currentTime must advance, hls.js must
+ * low-latency mode while ffmpeg publishes in real time, in 100 ms Clusters as a low-latency camera would
+ * (ffmpeg holds a Cluster until it ends). The video's currentTime must advance, hls.js must
  * see an LL-HLS playlist (part target, blocking reload) and report no fatal error, and the glass-to-player
  * latency — wall clock minus the program date-time (producer timestamp) of the playing position, as the
- * page computes it from {@code hls.playingDate} — is printed and must stay under 5 s.
+ * page computes it from {@code hls.playingDate} — is printed and must stay under 5 s (a loose bound for a
+ * shared CI machine; the figure itself is recorded in docs/BENCHMARKS.md).
  */
 class BrowserPlaybackTest {
     private static final long LATENCY_BOUND_MILLIS = 5000;
@@ -41,7 +43,7 @@ class BrowserPlaybackTest {
         Media live = MediaSamples.get(Sample.LIVE_H264_AAC);
         VideoStream stream = server.createStream("browser-live");
         try (FfmpegPublisher ffmpeg = FfmpegPublisher.publish(live.file()).streamName(stream.name())
-                .relative(System.currentTimeMillis()).realTime().start(server.endpoint());
+                .relative(System.currentTimeMillis()).realTime().clusterMillis(100).start(server.endpoint());
              StaticSite site = StaticSite.testPages();
              Browser browser = Browser.headlessChromium()) {
             server.awaitAtLeast(stream.name(), 2, Duration.ofSeconds(15));

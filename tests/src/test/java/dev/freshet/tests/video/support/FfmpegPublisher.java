@@ -118,6 +118,7 @@ public final class FfmpegPublisher implements AutoCloseable {
         private Long absoluteOffsetMillis;
         private double readRate;
         private final List<String> extraOutput = new ArrayList<>();
+        private List<String> clusterOptions = MediaSamples.ONE_CLUSTER_PER_GOP;
 
         private Builder(Path source) {
             this.source = source;
@@ -164,6 +165,16 @@ public final class FfmpegPublisher implements AutoCloseable {
             return readRate(1.0);
         }
 
+        /**
+         * Clusters of at most {@code millis} instead of one per GOP, flushed as they close: how a
+         * live camera publishes with low latency, since ffmpeg holds a Cluster until it ends.
+         */
+        public Builder clusterMillis(long millis) {
+            clusterOptions = List.of("-cluster_time_limit", String.valueOf(millis), "-cluster_size_limit", "50000000",
+                    "-flush_packets", "1");
+            return this;
+        }
+
         /** Extra output options, e.g. {@code -t 8} to stop after 8 seconds of media. */
         public Builder outputOptions(String... options) {
             extraOutput.addAll(List.of(options));
@@ -186,7 +197,7 @@ public final class FfmpegPublisher implements AutoCloseable {
                 command.addAll(List.of("-output_ts_offset", epochSeconds(absoluteOffsetMillis)));
             }
             command.addAll(List.of("-f", "matroska", "-live", "1"));
-            command.addAll(MediaSamples.ONE_CLUSTER_PER_GOP);
+            command.addAll(clusterOptions);
             command.addAll(List.of("-method", "POST", "-chunked_post", "1",
                     "-headers", streamHeader + ": " + streamValue + "\r\n"
                             + "x-amzn-fragment-timecode-type: " + timecodeType + "\r\n"
