@@ -40,7 +40,9 @@ final class Packets {
         for (int i = 1; i < size; i++) {
             nal[i] = (byte) (i * 7 + 0x80);
         }
-        nal[1] = (byte) 0x88;
+        if (size > 1) {
+            nal[1] = (byte) 0x88;
+        }
         return nal;
     }
 
