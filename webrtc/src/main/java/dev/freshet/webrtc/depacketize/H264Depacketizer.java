@@ -1,5 +1,6 @@
 package dev.freshet.webrtc.depacketize;
 
+import dev.freshet.fragments.codec.H264ParameterSets;
 import dev.freshet.webrtc.MalformedInputException;
 
 import java.util.function.Consumer;
@@ -79,6 +80,11 @@ public final class H264Depacketizer {
         if (open) {
             finish(sink);
         }
+    }
+
+    /** The SPS and PPS received so far (a later set with the same id replacing the earlier one). */
+    public H264ParameterSets parameterSets() {
+        return parameterSets.current();
     }
 
     /** What was dropped so far. */

@@ -187,6 +187,7 @@ class H264DepacketizerTest {
         push(3, 6000, true, stapA(SPS, otherPps, idr(50)));
 
         assertThat(out).extracting(unit -> unit.newCodecPrivate().isPresent()).containsExactly(true, false, true);
+        assertThat(depacketizer.parameterSets().pps()).containsExactly(NalUnit.of(otherPps));
     }
 
     @Test
