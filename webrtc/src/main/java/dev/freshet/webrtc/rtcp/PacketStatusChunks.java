@@ -3,6 +3,7 @@ package dev.freshet.webrtc.rtcp;
 import dev.freshet.webrtc.MalformedInputException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ final class PacketStatusChunks {
             int chunk = r.u16();
             if ((chunk & 0x8000) == 0) {
                 int run = Math.min(chunk & MAX_RUN, count - n);
-                java.util.Arrays.fill(symbols, n, n + run, checked(chunk >> 13 & 3));
+                Arrays.fill(symbols, n, n + run, checked(chunk >> 13 & 3));
                 n += run;
             } else {
                 int bits = (chunk & 0x4000) == 0 ? 1 : 2;

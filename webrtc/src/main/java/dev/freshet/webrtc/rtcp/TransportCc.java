@@ -1,6 +1,7 @@
 package dev.freshet.webrtc.rtcp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -124,7 +125,7 @@ public record TransportCc(long senderSsrc, long mediaSsrc, int baseSequenceNumbe
     }
 
     private static int size(int[] symbols, List<Integer> chunks) {
-        int deltaBytes = java.util.Arrays.stream(symbols).sum();
+        int deltaBytes = Arrays.stream(symbols).sum();
         return (FIXED + 2 * chunks.size() + deltaBytes + 3) / 4 * 4;
     }
 

@@ -3,6 +3,7 @@ package dev.freshet.webrtc.rtp;
 import dev.freshet.webrtc.MalformedInputException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -138,7 +139,7 @@ final class HeaderExtensions {
             System.arraycopy(e.buffer(), e.offset(), out, pos, e.length());
             pos += e.length();
         }
-        java.util.Arrays.fill(out, pos, at + size, (byte) 0);
+        Arrays.fill(out, pos, at + size, (byte) 0);
         return size;
     }
 

@@ -2,6 +2,7 @@ package dev.freshet.webrtc.rtp;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An RTP packet to send: the header fields, RFC 8285 extensions, payload and padding, written in
@@ -52,7 +53,7 @@ public record OutgoingRtpPacket(boolean marker, int payloadType, int sequenceNum
     /** Writes the packet to {@code out} at {@code at}; returns the bytes written. */
     public int encodeTo(byte[] out, int at) {
         int size = encodedSize();
-        java.util.Objects.checkFromIndexSize(at, size, out.length);
+        Objects.checkFromIndexSize(at, size, out.length);
         out[at] = (byte) (0x80 | (paddingLength > 0 ? 0x20 : 0) | (extensions.isEmpty() ? 0 : 0x10) | csrcs.size());
         out[at + 1] = (byte) ((marker ? 0x80 : 0) | payloadType);
         BigEndian.put16(out, at + 2, sequenceNumber);
@@ -90,7 +91,7 @@ public record OutgoingRtpPacket(boolean marker, int payloadType, int sequenceNum
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(sequenceNumber, timestamp, ssrc, extensions, Arrays.hashCode(payload));
+        return Objects.hash(sequenceNumber, timestamp, ssrc, extensions, Arrays.hashCode(payload));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.freshet.webrtc.rtp;
 import dev.freshet.webrtc.MalformedInputException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -208,7 +209,7 @@ public final class RtpPacket {
         for (HeaderExtension e : extensions()) {
             copies.add(HeaderExtension.of(e.id(), e.value()));
         }
-        byte[] payload = java.util.Arrays.copyOfRange(buffer, payloadOffset, payloadOffset + payloadLength);
+        byte[] payload = Arrays.copyOfRange(buffer, payloadOffset, payloadOffset + payloadLength);
         return new OutgoingRtpPacket(marker(), payloadType(), sequenceNumber(), timestamp(), ssrc(),
                 csrcs, copies, payload, paddingLength());
     }

@@ -7,9 +7,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,22 @@ class RtcpProperties {
             pos += 4 + 4 * words;
         }
         return out;
+    }
+
+    @Property(tries = 500)
+    void damagedValidCompoundsDecodeOrAreRefused(@ForAll("compounds") List<RtcpPacket> packets,
+                                                 @ForAll @Size(max = 4) List<@IntRange(max = 0xFFFF) Integer> flips,
+                                                 @ForAll @IntRange(max = 100) int keepPercent) {
+        byte[] b = RtcpCompound.encode(packets);
+        for (int flip : flips) {
+            b[flip % b.length] ^= (byte) (flip >> 8 | 1);
+        }
+        int len = keepPercent == 100 ? b.length : b.length * keepPercent / 100;
+        try {
+            RtcpCompound.decode(b, 0, len);
+        } catch (MalformedInputException e) {
+            assertThat(e.reason()).isInstanceOf(RtcpMalformed.class);
+        }
     }
 
     @Property(tries = 500)
@@ -116,7 +134,7 @@ class RtcpProperties {
         Arbitrary<List<Integer>> lost = Combinators.combine(Arbitraries.integers().between(0, 0xFFFF),
                         Arbitraries.integers().between(1, 40).list().ofMaxSize(60))
                 .as((start, steps) -> {
-                    List<Integer> seqs = new java.util.ArrayList<>();
+                    List<Integer> seqs = new ArrayList<>();
                     int seq = start;
                     for (int step : steps) {
                         seqs.add(seq);
@@ -146,9 +164,9 @@ class RtcpProperties {
 
     private static Arbitrary<RtcpPacket> transportCcs() {
         Arbitrary<Integer> delta = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 255)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(-32768, 32767)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(TransportCc.NOT_RECEIVED)));
+                Tuple.of(3, Arbitraries.integers().between(0, 255)),
+                Tuple.of(1, Arbitraries.integers().between(-32768, 32767)),
+                Tuple.of(2, Arbitraries.just(TransportCc.NOT_RECEIVED)));
         Arbitrary<List<Integer>> deltas = Arbitraries.oneOf(delta.list().ofMaxSize(80),
                 delta.map(d -> List.of(d, d, d, d, d, d, d, d, d, d, d, d, d, d, d, d)));
         return Combinators.combine(u32(), u32(), Arbitraries.integers().between(0, 0xFFFF),

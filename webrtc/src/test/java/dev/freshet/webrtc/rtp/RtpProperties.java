@@ -43,6 +43,24 @@ class RtpProperties {
     }
 
     @Property(tries = 500)
+    void damagedValidPacketsDecodeOrAreRefused(@ForAll("packets") OutgoingRtpPacket packet,
+                                                @ForAll @Size(max = 4) List<@IntRange(max = 0xFFFF) Integer> flips,
+                                                @ForAll @IntRange(max = 100) int keepPercent) {
+        byte[] b = packet.encode();
+        for (int flip : flips) {
+            b[flip % b.length] ^= (byte) (flip >> 8 | 1);
+        }
+        int len = keepPercent == 100 ? b.length : b.length * keepPercent / 100;
+        try {
+            RtpPacket p = RtpPacket.decode(b, 0, len);
+            assertThat(p.payloadOffset() + p.payloadLength() + p.paddingLength()).isEqualTo(len);
+            assertThat(p.extensions()).allSatisfy(e -> assertThat(e.offset() + e.length()).isLessThanOrEqualTo(len));
+        } catch (MalformedInputException e) {
+            assertThat(e.reason()).isInstanceOf(RtpMalformed.class);
+        }
+    }
+
+    @Property(tries = 500)
     void encodeThenDecodeGivesThePacketBack(@ForAll("packets") OutgoingRtpPacket packet) {
         byte[] b = packet.encode();
         RtpPacket view = RtpPacket.decode(b, 0, b.length);
