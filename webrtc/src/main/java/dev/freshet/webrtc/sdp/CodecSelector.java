@@ -1,0 +1,76 @@
+package dev.freshet.webrtc.sdp;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Picks the one codec Freshet takes from an offered media section, in the offer's payload types:
+ * <ul>
+ *   <li>video: H.264 that the fragments store as is, packetization-mode 1 before 0 (mode 2, interleaved, is
+ *       refused), then constrained baseline (42e01f), baseline (42001f), constrained high (640c1f); main and
+ *       high are refused because they may carry B-frames, which WebRTC playback cannot reorder. VP8 and VP9
+ *       are recognised and never chosen: the storage is H.264.</li>
+ *   <li>audio: Opus at 48000/2.</li>
+ * </ul>
+ * Feedback is kept where Freshet acts on it: {@code nack}, {@code nack pli}, {@code ccm fir}, and either
+ * {@code transport-cc} or, without it, {@code goog-remb}. Stateless.
+ */
+final class CodecSelector {
+
+    private static final List<H264ProfileLevelId.Profile> H264_PROFILES = List.of(
+        H264ProfileLevelId.Profile.CONSTRAINED_BASELINE, H264ProfileLevelId.Profile.BASELINE,
+        H264ProfileLevelId.Profile.CONSTRAINED_HIGH);
+
+    private static final Set<String> FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "transport-cc", "goog-remb");
+
+    private CodecSelector() {
+    }
+
+    static Optional<CodecChoice> select(MediaDescription offered) {
+        RtpParameters rtp = offered.rtp();
+        Optional<RtpMap> codec = switch (offered.kind()) {
+            case VIDEO -> offered.payloadTypes().stream().flatMap(pt -> rtp.rtpMap(pt).stream())
+                .filter(m -> h264Rank(m, rtp) >= 0).min(Comparator.comparingInt(m -> h264Rank(m, rtp)));
+            case AUDIO -> offered.payloadTypes().stream().flatMap(pt -> rtp.rtpMap(pt).stream())
+                .filter(m -> m.is("opus", 48000) && m.channels() == 2).findFirst();
+            case APPLICATION -> Optional.empty();
+        };
+        return codec.map(c -> new CodecChoice(c, rtp.fmtp(c.payloadType()), feedback(rtp, c.payloadType()),
+            rtxFor(offered, c.payloadType())));
+    }
+
+    /** 0 is best; -1 when Freshet cannot take it. */
+    private static int h264Rank(RtpMap map, RtpParameters rtp) {
+        if (!map.is("H264", 90000)) {
+            return -1;
+        }
+        H264Parameters p = H264Parameters.of(rtp.fmtp(map.payloadType()));
+        int profile = p.profileLevelId().map(id -> H264_PROFILES.indexOf(id.profile())).orElse(-1);
+        if (profile < 0 || (p.packetizationMode() != 0 && p.packetizationMode() != 1)) {
+            return -1;
+        }
+        return (1 - p.packetizationMode()) * H264_PROFILES.size() + profile;
+    }
+
+    private static List<RtcpFeedback> feedback(RtpParameters rtp, int pt) {
+        List<RtcpFeedback> kept = rtp.feedback(pt).stream()
+            .filter(f -> FEEDBACK.contains(f.parameter().isEmpty() ? f.type() : f.type() + " " + f.parameter()))
+            .map(f -> new RtcpFeedback(pt, f.type(), f.parameter())).distinct().toList();
+        // transport-cc needs the sequence numbers of its header extension; with it, REMB would be a second estimate
+        boolean transportCc = kept.stream().anyMatch(f -> f.type().equals("transport-cc"))
+            && rtp.extmap(Extmap.TRANSPORT_WIDE_CC).isPresent();
+        String dropped = transportCc ? "goog-remb" : "transport-cc";
+        return kept.stream().filter(f -> !f.type().equals(dropped)).toList();
+    }
+
+    /** The RTX payload type whose {@code apt} is {@code pt} (RFC 4588 section 8.1), -1 when none is offered. */
+    static int rtxFor(MediaDescription offered, int pt) {
+        RtpParameters rtp = offered.rtp();
+        return offered.payloadTypes().stream()
+            .filter(rtx -> rtp.rtpMap(rtx).filter(m -> m.encodingName().equalsIgnoreCase("rtx")).isPresent())
+            .filter(rtx -> rtp.fmtp(rtx).get("apt").filter(Integer.toString(pt)::equals).isPresent())
+            .findFirst().orElse(-1);
+    }
+}
