@@ -10,6 +10,7 @@ import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
+import org.ice4j.ice.harvest.CandidateHarvester;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,12 +45,20 @@ public final class IceSession implements AutoCloseable {
 
     /** A session gathering only {@code port}'s candidate. */
     public static IceSession open(IcePort port, boolean controlling) {
+        return withHarvester(port.harvester(), controlling);
+    }
+
+    /**
+     * A session gathering only what {@code harvester} gives: for a peer with sockets of its own,
+     * which can send the first checks (test peers, the load generator's simulated cameras).
+     */
+    public static IceSession withHarvester(CandidateHarvester harvester, boolean controlling) {
         IceHardening.apply();
         Agent agent = new Agent();
         try {
             agent.setControlling(controlling);
             agent.setUseDynamicPorts(false);
-            agent.addCandidateHarvester(port.harvester());
+            agent.addCandidateHarvester(harvester);
             IceMediaStream stream = agent.createMediaStream("bundle");
             Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
             IceSession session = new IceSession(agent, stream, component);

@@ -21,7 +21,7 @@ import java.util.List;
  * the first checks (ice4j's host harvester skips loopback, and a single-port harvester cannot
  * send before it has heard from the peer).
  */
-final class LoopbackPeerHarvester implements CandidateHarvester {
+public final class LoopbackPeerHarvester implements CandidateHarvester {
 
     private final HarvestStatistics statistics = new HarvestStatistics();
 

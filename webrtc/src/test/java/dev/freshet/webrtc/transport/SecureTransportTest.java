@@ -1,0 +1,125 @@
+package dev.freshet.webrtc.transport;
+
+import dev.freshet.webrtc.dtls.DtlsCertificate;
+import dev.freshet.webrtc.dtls.DtlsParameters;
+import dev.freshet.webrtc.dtls.DtlsRole;
+import dev.freshet.webrtc.ice.IcePort;
+import dev.freshet.webrtc.ice.IceSession;
+import dev.freshet.webrtc.ice.LoopbackPeerHarvester;
+import dev.freshet.webrtc.rtcp.PictureLossIndication;
+import dev.freshet.webrtc.rtcp.RtcpCompound;
+import dev.freshet.webrtc.rtcp.RtcpPacket;
+import dev.freshet.webrtc.rtp.OutgoingRtpPacket;
+import dev.freshet.webrtc.rtp.RtpPacket;
+import dev.freshet.webrtc.srtp.SrtpProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A camera-like peer (its own loopback socket, ICE controlling, DTLS client) and Freshet's side (the
+ * shared port, ICE controlled, DTLS server) connect over loopback; RTP goes up, RTCP comes back,
+ * both encrypted, and a forged packet is refused.
+ */
+class SecureTransportTest {
+
+    private final LinkedBlockingQueue<byte[]> serverRtp = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<byte[]> cameraRtcp = new LinkedBlockingQueue<>();
+    private IcePort port;
+    private IceSession serverIce;
+    private IceSession cameraIce;
+    private SecureTransport server;
+    private SecureTransport camera;
+
+    @BeforeEach
+    void connect() throws Exception {
+        port = IcePort.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        serverIce = IceSession.open(port, false);
+        cameraIce = IceSession.withHarvester(new LoopbackPeerHarvester(), true);
+        cameraIce.start(serverIce.localCredentials(), serverIce.localCandidates());
+        serverIce.start(cameraIce.localCredentials(), List.of());
+        serverIce.connected().get(10, TimeUnit.SECONDS);
+        cameraIce.connected().get(10, TimeUnit.SECONDS);
+
+        DtlsCertificate serverCertificate = DtlsCertificate.generate();
+        DtlsCertificate cameraCertificate = DtlsCertificate.generate();
+        server = SecureTransport.start(serverIce,
+            DtlsParameters.of(DtlsRole.SERVER, serverCertificate, cameraCertificate.fingerprint()),
+            receiver(serverRtp, new LinkedBlockingQueue<>()), "server");
+        camera = SecureTransport.start(cameraIce,
+            DtlsParameters.of(DtlsRole.CLIENT, cameraCertificate, serverCertificate.fingerprint()),
+            receiver(new LinkedBlockingQueue<>(), cameraRtcp), "camera");
+    }
+
+    @AfterEach
+    void close() {
+        for (AutoCloseable closeable : new AutoCloseable[] {camera, server, cameraIce, serverIce, port}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // closing what a failed setup left
+            }
+        }
+    }
+
+    @Test
+    void rtpGoesUpAndRtcpComesBackEncrypted() throws Exception {
+        assertThat(server.ready().get(10, TimeUnit.SECONDS)).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+        assertThat(camera.ready().get(10, TimeUnit.SECONDS)).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+
+        byte[] payload = new byte[900];
+        Arrays.fill(payload, (byte) 0x5A);
+        byte[] rtp = OutgoingRtpPacket.of(true, 96, 65535, 90_000, 0x1234_5678L, payload).encode();
+        assertThat(camera.sendRtp(rtp, 0, rtp.length)).isTrue();
+        byte[] received = serverRtp.poll(5, TimeUnit.SECONDS);
+        assertThat(received).as("the server decrypts the camera's packet").isEqualTo(rtp);
+        RtpPacket packet = RtpPacket.decode(received, 0, received.length);
+        assertThat(packet.sequenceNumber()).isEqualTo(65535);
+
+        byte[] pli = RtcpCompound.encode(List.of(new PictureLossIndication(1, 0x1234_5678L)));
+        assertThat(server.sendRtcp(pli, 0, pli.length)).isTrue();
+        byte[] feedback = cameraRtcp.poll(5, TimeUnit.SECONDS);
+        List<RtcpPacket> packets = RtcpCompound.decode(feedback, 0, feedback.length);
+        assertThat(packets).singleElement().isEqualTo(new PictureLossIndication(1, 0x1234_5678L));
+        assertThat(server.counters().rtp()).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedOrReplayedPacketIsCountedAndDropped() throws Exception {
+        server.ready().get(10, TimeUnit.SECONDS);
+        camera.ready().get(10, TimeUnit.SECONDS);
+        byte[] forged = OutgoingRtpPacket.of(false, 96, 7, 1, 0x42, new byte[100]).encode();
+        cameraIce.send(forged, 0, forged.length);
+        byte[] good = OutgoingRtpPacket.of(false, 96, 8, 2, 0x42, new byte[100]).encode();
+        camera.sendRtp(good, 0, good.length);
+
+        assertThat(serverRtp.poll(5, TimeUnit.SECONDS)).as("only the real packet arrives").isEqualTo(good);
+        assertThat(server.counters().authFailed()).isEqualTo(1);
+        assertThat(serverRtp).isEmpty();
+    }
+
+    private static SecureTransport.Receiver receiver(LinkedBlockingQueue<byte[]> rtp, LinkedBlockingQueue<byte[]> rtcp) {
+        return new SecureTransport.Receiver() {
+            @Override
+            public void rtp(byte[] packet, int offset, int length) {
+                rtp.add(Arrays.copyOfRange(packet, offset, offset + length));
+            }
+
+            @Override
+            public void rtcp(byte[] packet, int offset, int length) {
+                rtcp.add(Arrays.copyOfRange(packet, offset, offset + length));
+            }
+        };
+    }
+}
