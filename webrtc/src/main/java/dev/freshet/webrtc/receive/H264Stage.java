@@ -11,7 +11,8 @@ import dev.freshet.webrtc.rtcp.RtcpPacket;
 import java.util.Optional;
 
 /**
- * H.264 payloads to frames: depacketize, let through only from a keyframe on ({@link KeyframeGate}),
+ * H.264 payloads to frames: depacketize, let through only from a keyframe on ({@link KeyframeGate}) —
+ * and only once SPS and PPS have come, so the first frame has a CodecPrivate —
  * stamp on the 90 kHz {@link RtpClock}; every loss that damages a picture — a gap, or an access unit
  * the depacketizer dropped — closes the gate and asks for a keyframe.
  *
@@ -26,6 +27,7 @@ final class H264Stage implements MediaStage {
     private final KeyframeGate gate = new KeyframeGate();
     private final RtpClock clock = RtpClock.video();
     private long damagedSeen;
+    private boolean haveParameterSets;
 
     H264Stage(int track, FrameSink sink, KeyframeRequester keyframes) {
         this.track = track;
@@ -71,10 +73,14 @@ final class H264Stage implements MediaStage {
     }
 
     private void emit(H264AccessUnit unit, long arrivalMicros) {
-        unit.newCodecPrivate().ifPresent(avcC -> sink.codecPrivate(track, avcC));
+        unit.newCodecPrivate().ifPresent(avcC -> {
+            haveParameterSets = true;
+            sink.codecPrivate(track, avcC);
+        });
         // an access unit dropped just before this one, in the same push, breaks the chain of references
         noticeDamage();
-        if (!gate.pass(unit.keyframe())) {
+        // a keyframe whose SPS and PPS were lost (the stream's first packet overtaken) decodes nowhere
+        if (!gate.pass(unit.keyframe() && haveParameterSets)) {
             keyframes.request(gate.reason());
             return;
         }
