@@ -101,6 +101,6 @@ final class H264Stage implements MediaStage {
 
     private void loss() {
         gate.loss();
-        keyframes.request(KeyframeRequester.Counter.LOSS);
+        keyframes.request(KeyframeRequester.Reason.LOSS);
     }
 }

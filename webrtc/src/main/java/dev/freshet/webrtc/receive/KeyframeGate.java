@@ -38,8 +38,8 @@ final class KeyframeGate {
     }
 
     /** Why a dropped frame wants a keyframe. */
-    KeyframeRequester.Counter reason() {
-        return seenKeyframe ? KeyframeRequester.Counter.LOSS : KeyframeRequester.Counter.NO_KEYFRAME_YET;
+    KeyframeRequester.Reason reason() {
+        return seenKeyframe ? KeyframeRequester.Reason.LOSS : KeyframeRequester.Reason.NO_KEYFRAME_YET;
     }
 
     NodeCounters<Counter> counters() {

@@ -40,7 +40,18 @@ public final class KeyframeRequester {
         }
     }
 
-    /** Why a keyframe is wanted, and what this node counts. */
+    /** Why a keyframe is wanted. */
+    public enum Reason {
+        NO_KEYFRAME_YET(Counter.NO_KEYFRAME_YET), LOSS(Counter.LOSS), PERIODIC(Counter.PERIODIC);
+
+        private final Counter counter;
+
+        Reason(Counter counter) {
+            this.counter = counter;
+        }
+    }
+
+    /** What this node counts: requests by reason, merged requests, and what was sent. */
     public enum Counter {
         /** Frames came but none could be decoded yet: no keyframe since the start. */
         NO_KEYFRAME_YET,
@@ -79,9 +90,9 @@ public final class KeyframeRequester {
         pending = false;
     }
 
-    /** A keyframe is wanted, for {@code reason} ({@link Counter#NO_KEYFRAME_YET} or {@link Counter#LOSS}). */
-    public void request(Counter reason) {
-        counters.increment(pending ? Counter.MERGED : reason);
+    /** A keyframe is wanted, for {@code reason}. */
+    public void request(Reason reason) {
+        counters.increment(pending ? Counter.MERGED : reason.counter);
         pending = true;
     }
 
@@ -92,7 +103,7 @@ public final class KeyframeRequester {
             lastKeyframeMicros = nowMicros;
         }
         if (!pending && nowMicros - lastKeyframeMicros >= config.periodicMicros()) {
-            request(Counter.PERIODIC);
+            request(Reason.PERIODIC);
         }
         if (!pending || sentAny && nowMicros - lastSentMicros < config.minIntervalMicros()) {
             return Optional.empty();

@@ -156,8 +156,7 @@ public final class ReceivePipeline {
     private Optional<RtpPayload> mediaPayload(RtpPacket packet) {
         if (packet.ssrc() == config.mediaSsrc()) {
             counters.increment(Counter.RTP);
-            return Optional.of(new RtpPayload(packet.sequenceNumber(), packet.timestamp(), packet.marker(),
-                packet.buffer(), packet.payloadOffset(), packet.payloadLength()));
+            return Optional.of(ReorderBuffer.payloadOf(packet));
         }
         if (packet.ssrc() == config.rtxSsrc()) {
             counters.increment(Counter.RTX);

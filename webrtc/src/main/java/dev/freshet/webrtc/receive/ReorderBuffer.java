@@ -71,8 +71,13 @@ public final class ReorderBuffer {
 
     /** Takes a packet as it arrived; releases what it makes ready. */
     public void push(RtpPacket packet, long arrivalMicros, Output out) {
-        push(new RtpPayload(packet.sequenceNumber(), packet.timestamp(), packet.marker(), packet.buffer(),
-            packet.payloadOffset(), packet.payloadLength()), arrivalMicros, out);
+        push(payloadOf(packet), arrivalMicros, out);
+    }
+
+    /** The payload of {@code packet} as the depacketizers take it: a view, not a copy. */
+    static RtpPayload payloadOf(RtpPacket packet) {
+        return new RtpPayload(packet.sequenceNumber(), packet.timestamp(), packet.marker(), packet.buffer(),
+            packet.payloadOffset(), packet.payloadLength());
     }
 
     /** Takes a packet's payload as it arrived (a retransmission's, say); releases what it makes ready. */

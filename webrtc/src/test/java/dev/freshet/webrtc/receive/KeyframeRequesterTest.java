@@ -4,9 +4,9 @@ import dev.freshet.webrtc.rtcp.FullIntraRequest;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
 import org.junit.jupiter.api.Test;
 
-import static dev.freshet.webrtc.receive.KeyframeRequester.Counter.LOSS;
+import static dev.freshet.webrtc.receive.KeyframeRequester.Reason.LOSS;
 import static dev.freshet.webrtc.receive.KeyframeRequester.Counter.MERGED;
-import static dev.freshet.webrtc.receive.KeyframeRequester.Counter.NO_KEYFRAME_YET;
+import static dev.freshet.webrtc.receive.KeyframeRequester.Reason.NO_KEYFRAME_YET;
 import static dev.freshet.webrtc.receive.KeyframeRequester.Counter.PERIODIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +39,8 @@ class KeyframeRequesterTest {
         assertThat(requester.poll(500 * MS)).isPresent();
         assertThat(requester.poll(1000 * MS)).isEmpty();
 
-        assertThat(requester.counters().get(NO_KEYFRAME_YET)).isEqualTo(1);
-        assertThat(requester.counters().get(LOSS)).isEqualTo(1);
+        assertThat(requester.counters().get(KeyframeRequester.Counter.NO_KEYFRAME_YET)).isEqualTo(1);
+        assertThat(requester.counters().get(KeyframeRequester.Counter.LOSS)).isEqualTo(1);
         assertThat(requester.counters().get(MERGED)).isEqualTo(1);
         assertThat(requester.counters().get(KeyframeRequester.Counter.PLI_SENT)).isEqualTo(2);
     }

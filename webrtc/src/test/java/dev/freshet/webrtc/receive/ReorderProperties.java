@@ -49,6 +49,30 @@ class ReorderProperties {
         assertThat(buffer.heldCount()).isZero();
     }
 
+    @Property(tries = 200)
+    void whenTheFirstPacketArrivesFirstAndNothingTimesOutEveryPacketComesOutOnce(
+            @ForAll @IntRange(max = 65535) int first, @ForAll @IntRange(min = 1, max = 64) int count,
+            @ForAll("seeds") long seed, @ForAll @IntRange(max = 100) int copies) {
+        Random random = new Random(seed);
+        List<Integer> later = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+            later.add((first + i) & 0xFFFF);
+        }
+        for (int i = 0; i < copies && count > 1; i++) {
+            later.add(later.get(random.nextInt(count - 1)));
+        }
+        Collections.shuffle(later, random);
+        ReorderBuffer buffer = new ReorderBuffer(100_000, 64);
+        Released out = new Released();
+
+        buffer.push(payload(first), 0, out);
+        later.forEach(seq -> buffer.push(payload(seq), 0, out));
+
+        assertThat(unwrap(first, out.sequenceNumbers)).containsExactlyElementsOf(
+            java.util.stream.LongStream.range(0, count).boxed().toList());
+        assertThat(out.events).noneMatch(event -> event.startsWith("gap"));
+    }
+
     @Provide
     Arbitrary<Long> seeds() {
         return Arbitraries.longs();
