@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * frames and RTCP feedback out, as a chain of small nodes (after Jitsi's RtpReceiverImpl):
  *
  * <pre>
- *   onRtp ─ RTX unwrap ─ statistics ─ NACK tracking ─ reorder ─ drop padding ─ depacketize ─ [keyframe gate] ─ clock ─ frames
+ *   onRtp ─ RTX unwrap ─ statistics ─ NACK tracking ─ reorder ─ drop padding ─ depacketize
+ *         ─ [keyframe gate, video] ─ clock ─ frames
  *   tick  ─ reorder timeouts ─ receiver report + NACK + PLI/FIR ─ rtcp
  * </pre>
  *

@@ -102,7 +102,8 @@ public final class ReceiverStatistics {
         long lostInterval = expectedInterval - (received - receivedPrior);
         expectedPrior = expected;
         receivedPrior = received;
-        int fraction = expectedInterval == 0 || lostInterval <= 0 ? 0 : (int) Math.min(255, (lostInterval << 8) / expectedInterval);
+        int fraction = expectedInterval == 0 || lostInterval <= 0
+            ? 0 : (int) Math.min(255, (lostInterval << 8) / expectedInterval);
         int lost = (int) Math.max(-MAX_LOST - 1, Math.min(MAX_LOST, cumulativeLost()));
         return Optional.of(new ReportBlock(ssrc, fraction, lost, highestIndex & 0xFFFF_FFFFL,
             jitter() & 0xFFFF_FFFFL, lastSr, delaySinceLastSr(nowMicros)));

@@ -4,6 +4,8 @@ import dev.freshet.webrtc.rtcp.FullIntraRequest;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.freshet.webrtc.receive.KeyframeRequester.Reason.LOSS;
 import static dev.freshet.webrtc.receive.KeyframeRequester.Counter.MERGED;
 import static dev.freshet.webrtc.receive.KeyframeRequester.Reason.NO_KEYFRAME_YET;
@@ -70,12 +72,14 @@ class KeyframeRequesterTest {
 
     @Test
     void firPeersGetAFirWithACommandSequenceNumberThatCountsUp() {
-        KeyframeRequester fir = new KeyframeRequester(new KeyframeRequester.Config(400 * MS, 2000 * MS, true), OURS, THEIRS);
+        KeyframeRequester fir = new KeyframeRequester(
+            new KeyframeRequester.Config(400 * MS, 2000 * MS, true), OURS, THEIRS);
 
         fir.request(LOSS);
-        assertThat(fir.poll(0)).contains(new FullIntraRequest(OURS, java.util.List.of(new FullIntraRequest.Entry(THEIRS, 0))));
+        assertThat(fir.poll(0)).contains(new FullIntraRequest(OURS, List.of(new FullIntraRequest.Entry(THEIRS, 0))));
         fir.request(LOSS);
-        assertThat(fir.poll(400 * MS)).contains(new FullIntraRequest(OURS, java.util.List.of(new FullIntraRequest.Entry(THEIRS, 1))));
+        assertThat(fir.poll(400 * MS))
+            .contains(new FullIntraRequest(OURS, List.of(new FullIntraRequest.Entry(THEIRS, 1))));
         assertThat(fir.counters().get(KeyframeRequester.Counter.FIR_SENT)).isEqualTo(2);
     }
 }

@@ -9,7 +9,8 @@ class NackGeneratorTest {
     private static final long MS = 1000;
 
     /** 10 ms allowance, 50 ms retries, 3 tries, given up after 1 s, 100 tracked. */
-    private final NackGenerator nacks = new NackGenerator(new NackGenerator.Config(10 * MS, 50 * MS, 3, 1000 * MS, 100));
+    private final NackGenerator nacks =
+        new NackGenerator(new NackGenerator.Config(10 * MS, 50 * MS, 3, 1000 * MS, 100));
 
     private void arrive(long ms, int... seqs) {
         for (int seq : seqs) {

@@ -61,6 +61,7 @@ class OpusPipelineTest {
 
         link.run(T0, T0 + 10 * MS, 5 * MS);
 
-        assertThat(frames).singleElement().satisfies(f -> assertThat(f.timestampMicros()).isEqualTo(senderEpoch + 20 * MS));
+        assertThat(frames).singleElement()
+            .satisfies(f -> assertThat(f.timestampMicros()).isEqualTo(senderEpoch + 20 * MS));
     }
 }

@@ -151,7 +151,8 @@ class ReceivePipelineTest {
             assertThat(link.pliMicros.get(i) - link.pliMicros.get(i - 1)).isGreaterThanOrEqualTo(400 * MS);
         }
         // none after the keyframe of picture 10 was delivered (at the first 5 ms tick after it arrived)
-        assertThat(link.pliMicros).last().satisfies(at -> assertThat(at).isLessThanOrEqualTo(T0 + 10 * FRAME_MICROS + 10 * MS));
+        assertThat(link.pliMicros).last()
+            .satisfies(at -> assertThat(at).isLessThanOrEqualTo(T0 + 10 * FRAME_MICROS + 10 * MS));
     }
 
     @Test
