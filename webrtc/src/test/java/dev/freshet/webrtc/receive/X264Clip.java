@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * Access units (AVCC, 4-byte lengths) of a short x264 clip with one slice per picture and an IDR
  * exactly every 10 pictures, so an access unit ends at each slice.
  */
-final class X264Clip {
+public final class X264Clip {
 
     private X264Clip() {
     }
 
-    static List<byte[]> accessUnits(Path dir, int pictures) throws IOException, InterruptedException {
+    public static List<byte[]> accessUnits(Path dir, int pictures) throws IOException, InterruptedException {
         Path out = dir.resolve("gop10.h264");
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
             "testsrc2=size=320x240:rate=25", "-frames:v", Integer.toString(pictures), "-c:v", "libx264",

@@ -1,11 +1,5 @@
 package dev.freshet.webrtc.transport;
 
-import dev.freshet.webrtc.dtls.DtlsCertificate;
-import dev.freshet.webrtc.dtls.DtlsParameters;
-import dev.freshet.webrtc.dtls.DtlsRole;
-import dev.freshet.webrtc.ice.IcePort;
-import dev.freshet.webrtc.ice.IceSession;
-import dev.freshet.webrtc.ice.LoopbackPeerHarvester;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
 import dev.freshet.webrtc.rtcp.RtcpCompound;
 import dev.freshet.webrtc.rtcp.RtcpPacket;
@@ -16,8 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,43 +26,21 @@ class SecureTransportTest {
 
     private final LinkedBlockingQueue<byte[]> serverRtp = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<byte[]> cameraRtcp = new LinkedBlockingQueue<>();
-    private IcePort port;
-    private IceSession serverIce;
-    private IceSession cameraIce;
+    private LoopbackPair pair;
     private SecureTransport server;
     private SecureTransport camera;
 
     @BeforeEach
     void connect() throws Exception {
-        port = IcePort.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        serverIce = IceSession.open(port, false);
-        cameraIce = IceSession.withHarvester(new LoopbackPeerHarvester(), true);
-        cameraIce.start(serverIce.localCredentials(), serverIce.localCandidates());
-        serverIce.start(cameraIce.localCredentials(), List.of());
-        serverIce.connected().get(10, TimeUnit.SECONDS);
-        cameraIce.connected().get(10, TimeUnit.SECONDS);
-
-        DtlsCertificate serverCertificate = DtlsCertificate.generate();
-        DtlsCertificate cameraCertificate = DtlsCertificate.generate();
-        server = SecureTransport.start(serverIce,
-            DtlsParameters.of(DtlsRole.SERVER, serverCertificate, cameraCertificate.fingerprint()),
-            receiver(serverRtp, new LinkedBlockingQueue<>()), "server");
-        camera = SecureTransport.start(cameraIce,
-            DtlsParameters.of(DtlsRole.CLIENT, cameraCertificate, serverCertificate.fingerprint()),
-            receiver(new LinkedBlockingQueue<>(), cameraRtcp), "camera");
+        pair = new LoopbackPair(receiver(serverRtp, new LinkedBlockingQueue<>()),
+            receiver(new LinkedBlockingQueue<>(), cameraRtcp));
+        server = pair.server;
+        camera = pair.camera;
     }
 
     @AfterEach
     void close() {
-        for (AutoCloseable closeable : new AutoCloseable[] {camera, server, cameraIce, serverIce, port}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // closing what a failed setup left
-            }
-        }
+        pair.close();
     }
 
     @Test
@@ -100,7 +70,7 @@ class SecureTransportTest {
         server.ready().get(10, TimeUnit.SECONDS);
         camera.ready().get(10, TimeUnit.SECONDS);
         byte[] forged = OutgoingRtpPacket.of(false, 96, 7, 1, 0x42, new byte[100]).encode();
-        cameraIce.send(forged, 0, forged.length);
+        pair.cameraIce.send(forged, 0, forged.length);
         byte[] good = OutgoingRtpPacket.of(false, 96, 8, 2, 0x42, new byte[100]).encode();
         camera.sendRtp(good, 0, good.length);
 

@@ -1,0 +1,190 @@
+package dev.freshet.webrtc.session;
+
+import dev.freshet.fragments.media.Frame;
+import dev.freshet.fragments.media.MediaKind;
+import dev.freshet.webrtc.MalformedInputException;
+import dev.freshet.webrtc.receive.FrameSink;
+import dev.freshet.webrtc.receive.ReceiveConfig;
+import dev.freshet.webrtc.receive.ReceivePipeline;
+import dev.freshet.webrtc.rtcp.RtcpCompound;
+import dev.freshet.webrtc.rtcp.RtcpPacket;
+import dev.freshet.webrtc.rtcp.SenderReport;
+import dev.freshet.webrtc.rtp.RtpPacket;
+import dev.freshet.webrtc.transport.SecureTransport;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * A publishing peer's media, decrypted, turned into frames: each negotiated medium
+ * ({@link MediaRoute}) gets a {@link ReceivePipeline} once its first packet names its SSRC; sender
+ * reports reach the pipeline of their SSRC; feedback (receiver reports, NACK, PLI/FIR) goes back
+ * through the transport; frames of all tracks leave in one presentation-time order
+ * ({@link TrackInterleaver}).
+ *
+ * <p>Thread-safe: packets come on the transport's reader thread and {@link #tick} from a timer;
+ * one lock keeps the pipelines single-threaded.
+ */
+public final class IncomingPeer implements SecureTransport.Receiver {
+
+    /** Where the peer's frames go — a fragment ingest, typically. */
+    public interface Output {
+        /** The video track's CodecPrivate (avcC) from the next frame on. */
+        void codecPrivate(int track, byte[] avcC);
+
+        /** The next frame in presentation order across tracks; its data arrived at {@code arrivalMicros}. */
+        void frame(Frame frame, long arrivalMicros);
+    }
+
+    /** How long frames of one track wait for another's before leaving in order. */
+    static final long INTERLEAVE_WINDOW_MICROS = 200_000;
+
+    private final List<MediaRoute> routes;
+    private final long localSsrc;
+    private final Output output;
+    private final LongSupplier clockMicros;
+    private final TrackInterleaver interleaver;
+    private final Map<Long, ReceivePipeline> bySsrc = new HashMap<>();
+    private final List<ReceivePipeline> pipelines = new ArrayList<>();
+    private final LongAdder unrouted = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder feedbackFailures = new LongAdder();
+    private SecureTransport transport;
+
+    /**
+     * @param clockMicros the server's epoch clock in microseconds (frames are stamped on it until a
+     *                    sender report anchors a stream)
+     */
+    public IncomingPeer(List<MediaRoute> routes, long localSsrc, Output output, LongSupplier clockMicros) {
+        this.routes = List.copyOf(routes);
+        this.localSsrc = localSsrc;
+        this.output = output;
+        this.clockMicros = clockMicros;
+        this.interleaver = new TrackInterleaver(INTERLEAVE_WINDOW_MICROS, output::frame);
+    }
+
+    /** The transport feedback goes back through; packets arriving before are still received. */
+    public synchronized void attach(SecureTransport feedback) {
+        this.transport = feedback;
+    }
+
+    @Override
+    public synchronized void rtp(byte[] data, int offset, int length) {
+        RtpPacket packet;
+        try {
+            packet = RtpPacket.decode(data, offset, length);
+        } catch (MalformedInputException e) {
+            malformed.increment();
+            return;
+        }
+        ReceivePipeline pipeline = bySsrc.get(packet.ssrc());
+        if (pipeline == null) {
+            pipeline = route(packet);
+        }
+        if (pipeline == null) {
+            unrouted.increment();
+            return;
+        }
+        pipeline.onRtp(packet, clockMicros.getAsLong());
+    }
+
+    @Override
+    public synchronized void rtcp(byte[] data, int offset, int length) {
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpCompound.decode(data, offset, length);
+        } catch (MalformedInputException e) {
+            malformed.increment();
+            return;
+        }
+        long now = clockMicros.getAsLong();
+        for (RtcpPacket packet : packets) {
+            if (packet instanceof SenderReport report && bySsrc.containsKey(report.ssrc())) {
+                bySsrc.get(report.ssrc()).onSenderReport(report, now);
+            }
+        }
+    }
+
+    /** Time passes: reorder timeouts, feedback that is due. Call every few milliseconds. */
+    public synchronized void tick() {
+        long now = clockMicros.getAsLong();
+        for (ReceivePipeline pipeline : pipelines) {
+            pipeline.tick(now);
+        }
+    }
+
+    /** The peer left: frames still waiting for other tracks go out. */
+    public synchronized void finish() {
+        interleaver.flush();
+    }
+
+    /** Packets of no negotiated medium (unknown payload type or SSRC). */
+    public long unrouted() {
+        return unrouted.sum();
+    }
+
+    /** Packets or compounds that did not parse. */
+    public long malformed() {
+        return malformed.sum();
+    }
+
+    public synchronized List<ReceivePipeline> pipelines() {
+        return List.copyOf(pipelines);
+    }
+
+    /** The pipeline for a packet of a stream not seen before, if a route claims it. */
+    private ReceivePipeline route(RtpPacket packet) {
+        for (MediaRoute route : routes) {
+            boolean claims = packet.payloadType() == route.payloadType()
+                && (route.ssrc() == 0 || route.ssrc() == packet.ssrc());
+            if (claims) {
+                ReceivePipeline pipeline = pipeline(route, packet.ssrc());
+                bySsrc.put(packet.ssrc(), pipeline);
+                if (route.rtxSsrc() != 0) {
+                    bySsrc.put(route.rtxSsrc(), pipeline);
+                }
+                pipelines.add(pipeline);
+                return pipeline;
+            }
+        }
+        return null;
+    }
+
+    private ReceivePipeline pipeline(MediaRoute route, long ssrc) {
+        ReceiveConfig config = ReceiveConfig.defaults(localSsrc, ssrc, route.track());
+        if (route.rtxSsrc() != 0) {
+            config = config.withRtx(route.rtxSsrc());
+        }
+        FrameSink frames = new FrameSink() {
+            @Override
+            public void frame(Frame frame, long arrivalMicros) {
+                interleaver.add(frame, arrivalMicros);
+            }
+
+            @Override
+            public void codecPrivate(int track, byte[] avcC) {
+                output.codecPrivate(track, avcC);
+            }
+        };
+        return route.kind() == MediaKind.VIDEO ? ReceivePipeline.h264(config, frames, this::feedback)
+            : ReceivePipeline.opus(config, frames, this::feedback);
+    }
+
+    private void feedback(List<RtcpPacket> packets) {
+        SecureTransport out = transport;
+        if (out == null) {
+            return;
+        }
+        byte[] compound = RtcpCompound.encode(packets);
+        try {
+            out.sendRtcp(compound, 0, compound.length);
+        } catch (IOException e) {
+            feedbackFailures.increment();
+        }
+    }
+}
