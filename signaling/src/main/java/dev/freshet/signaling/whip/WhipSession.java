@@ -1,0 +1,149 @@
+package dev.freshet.signaling.whip;
+
+import dev.freshet.webrtc.dtls.DtlsParameters;
+import dev.freshet.webrtc.ice.IceSession;
+import dev.freshet.webrtc.session.IncomingPeer;
+import dev.freshet.webrtc.transport.SecureTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Consumer;
+
+/**
+ * One publisher, from its answered offer to its end: when ICE connects, the DTLS handshake and
+ * SRTP start with the {@link IncomingPeer} as receiver; the peer is ticked from outside. The session
+ * ends once, for the first of: DELETE, ICE or DTLS failure, no authenticated RTP for the silence
+ * limit (counted from the answer, so a publisher that never connects ends too), a frame the
+ * ingest refuses, or shutdown. Ending closes transport and ICE, completes the fragment in progress
+ * and releases the stream.
+ *
+ * <p>Thread-safe: ICE callbacks, the tick timer and HTTP threads may call in concurrently.
+ */
+final class WhipSession {
+
+    /** Why a session ended, as logged. */
+    enum End {
+        DELETED, ICE_FAILED, DTLS_FAILED, SILENT, INGEST_FAILED, SHUTDOWN
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhipSession.class);
+
+    private final String id;
+    private final PublishTarget target;
+    private final IceSession ice;
+    private final DtlsParameters dtls;
+    private final IncomingPeer peer;
+    private final PeerIngest ingest;
+    private final long silenceMillis;
+    private final Consumer<WhipSession> onEnd;
+    private SecureTransport transport;
+    private long lastRtp;
+    private long lastProgressMillis;
+    private boolean ended;
+
+    WhipSession(String id, PublishTarget target, IceSession ice, DtlsParameters dtls, IncomingPeer peer,
+                PeerIngest ingest, long silenceMillis, long nowMillis, Consumer<WhipSession> onEnd) {
+        this.id = id;
+        this.target = target;
+        this.ice = ice;
+        this.dtls = dtls;
+        this.peer = peer;
+        this.ingest = ingest;
+        this.silenceMillis = silenceMillis;
+        this.lastProgressMillis = nowMillis;
+        this.onEnd = onEnd;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String stream() {
+        return target.stream();
+    }
+
+    /** Waits for ICE (the checks were started with the answer), then secures the transport. */
+    void connectWhenIceIs() {
+        ice.connected().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                end(End.ICE_FAILED);
+            } else {
+                secure();
+            }
+        });
+    }
+
+    private synchronized void secure() {
+        if (ended) {
+            return;
+        }
+        transport = SecureTransport.start(ice, dtls, peer, "whip-" + id.substring(0, 8));
+        peer.attach(transport);
+        transport.ready().whenComplete((profile, failure) -> {
+            if (failure != null) {
+                end(End.DTLS_FAILED);
+            }
+        });
+    }
+
+    /** Time passes: the peer's reorder timeouts and feedback; the silence and ingest checks. */
+    void tick(long nowMillis) {
+        End reason = null;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            long rtp = rtpPackets();
+            if (rtp != lastRtp) {
+                lastRtp = rtp;
+                lastProgressMillis = nowMillis;
+            } else if (nowMillis - lastProgressMillis > silenceMillis) {
+                reason = End.SILENT;
+            }
+        }
+        if (reason == null && ingest.failed()) {
+            reason = End.INGEST_FAILED;
+        }
+        if (reason != null) {
+            end(reason);
+        } else {
+            peer.tick();
+        }
+    }
+
+    /** Ends the session; later calls do nothing. */
+    void end(End reason) {
+        SecureTransport secured;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            secured = transport;
+        }
+        if (secured != null) {
+            secured.close();
+        }
+        ice.close();
+        // frames still waiting for the other track's go out before the fragment closes
+        peer.finish();
+        ingest.finish();
+        target.release().run();
+        onEnd.accept(this);
+        LOG.atInfo().setMessage("WHIP session ended").addKeyValue("stream", target.stream())
+            .addKeyValue("session", id).addKeyValue("reason", reason).addKeyValue("rtpPackets", rtpPackets())
+            .addKeyValue("frames", ingest.stored()).addKeyValue("framesDropped", ingest.dropped()).log();
+    }
+
+    synchronized long rtpPackets() {
+        return transport == null ? 0 : transport.counters().rtp();
+    }
+
+    synchronized long authFailures() {
+        return transport == null ? 0 : transport.counters().authFailed();
+    }
+
+    long framesStored() {
+        return ingest.stored();
+    }
+}

@@ -1,0 +1,231 @@
+package dev.freshet.signaling.whip;
+
+import dev.freshet.fragments.ingest.FrameIngest;
+import dev.freshet.webrtc.MalformedInputException;
+import dev.freshet.webrtc.dtls.DtlsCertificate;
+import dev.freshet.webrtc.dtls.DtlsParameters;
+import dev.freshet.webrtc.dtls.DtlsRole;
+import dev.freshet.webrtc.dtls.Fingerprint;
+import dev.freshet.webrtc.ice.IceCredentials;
+import dev.freshet.webrtc.ice.IcePort;
+import dev.freshet.webrtc.ice.IceSession;
+import dev.freshet.webrtc.sdp.AnswerBuilder;
+import dev.freshet.webrtc.sdp.AnswerResult;
+import dev.freshet.webrtc.sdp.LocalParameters;
+import dev.freshet.webrtc.sdp.SessionDescription;
+import dev.freshet.webrtc.session.IncomingPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Every WHIP publisher on the server's one WebRTC UDP port. {@link #publish} answers an offer at
+ * once (ICE lite: the publisher's checks find the port) and the session connects in the
+ * background; {@link #end} is the resource's DELETE. One timer ticks every session each
+ * {@link #TICK_MILLIS} ms: receive pipelines' timeouts and feedback, and the checks that end a
+ * silent or failed session.
+ *
+ * <p>Admission, in this order: a free slot (at most {@code maxSessions}), an offer that can be
+ * answered, the stream claimed for this one publisher ({@link PublishTargets}).
+ *
+ * <p>Thread-safe.
+ */
+public final class WhipSessions implements AutoCloseable {
+
+    /** How often receive pipelines are ticked: their reorder and feedback timers work in ~10 ms steps. */
+    static final long TICK_MILLIS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhipSessions.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The SSRC the server's receiver reports and feedback carry; any value unlike the publisher's will do. */
+    private static final long FEEDBACK_SSRC = 1;
+
+    private final IcePort port;
+    private final DtlsCertificate certificate;
+    private final Candidates candidates;
+    private final PublishTargets targets;
+    private final WhipLimits limits;
+    private final InstantSource clock;
+    private final Map<String, WhipSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger slots = new AtomicInteger();
+    private final LongAdder started = new LongAdder();
+    private final LongAdder endedRtp = new LongAdder();
+    private final LongAdder endedAuthFailures = new LongAdder();
+    private final LongAdder endedFrames = new LongAdder();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "freshet-whip-ticks");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public WhipSessions(IcePort port, DtlsCertificate certificate, Candidates candidates, PublishTargets targets,
+                        WhipLimits limits, InstantSource clock) {
+        this.port = port;
+        this.certificate = certificate;
+        this.candidates = candidates;
+        this.targets = targets;
+        this.limits = limits;
+        this.clock = clock;
+        timer.scheduleWithFixedDelay(this::tickAll, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Answers {@code offerSdp} from a publisher to {@code stream} and starts its session.
+     *
+     * @throws WhipException when the offer is refused (see {@link WhipException.Reason})
+     */
+    public WhipAnswer publish(String stream, String offerSdp) {
+        if (slots.incrementAndGet() > limits.maxSessions()) {
+            slots.decrementAndGet();
+            throw new WhipException(WhipException.Reason.TOO_MANY_SESSIONS,
+                "The server holds " + limits.maxSessions() + " WebRTC sessions already.");
+        }
+        try {
+            return start(stream, parse(offerSdp));
+        } catch (RuntimeException e) {
+            slots.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Ends the session {@code sessionId} of {@code stream}; false when there is none. */
+    public boolean end(String stream, String sessionId) {
+        WhipSession session = sessions.get(sessionId);
+        if (session == null || !session.stream().equals(stream)) {
+            return false;
+        }
+        session.end(WhipSession.End.DELETED);
+        return true;
+    }
+
+    public synchronized WhipTotals totals() {
+        long rtp = endedRtp.sum();
+        long auth = endedAuthFailures.sum();
+        long frames = endedFrames.sum();
+        for (WhipSession session : sessions.values()) {
+            rtp += session.rtpPackets();
+            auth += session.authFailures();
+            frames += session.framesStored();
+        }
+        return new WhipTotals(sessions.size(), started.sum(), rtp, auth, frames);
+    }
+
+    /** Ends every session and stops the timer. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        sessions.values().forEach(session -> session.end(WhipSession.End.SHUTDOWN));
+    }
+
+    private static SessionDescription parse(String offerSdp) {
+        try {
+            return SessionDescription.parse(offerSdp);
+        } catch (MalformedInputException e) {
+            throw badOffer(e);
+        }
+    }
+
+    private WhipAnswer start(String stream, SessionDescription offer) {
+        PublishTarget target = targets.claim(stream);
+        IceSession ice = null;
+        try {
+            ice = IceSession.open(port, false);
+            IceCredentials local = ice.localCredentials();
+            AnswerResult answer = AnswerBuilder.answer(offer, LocalParameters.receiving(local.ufrag(),
+                local.password(), sdpFingerprint(certificate.fingerprint()), candidates.of(ice.localCandidates()),
+                RANDOM.nextLong() >>> 1));
+            // the one port cannot send checks before the publisher's arrive, and those tell its
+            // address (peer-reflexive), so the offer's candidates are not needed
+            ice.start(new IceCredentials(answer.remoteIceUfrag(), answer.remoteIcePwd()), List.of());
+            WhipSession session = session(newId(), target, ice, answer);
+            return new WhipAnswer(session.id(), answer.answer().format());
+        } catch (MalformedInputException e) {
+            closeAfterRefusal(target, ice);
+            throw badOffer(e);
+        } catch (RuntimeException e) {
+            closeAfterRefusal(target, ice);
+            throw e;
+        }
+    }
+
+    private WhipSession session(String id, PublishTarget target, IceSession ice, AnswerResult answer) {
+        FrameIngest frames = new FrameIngest(target.log(), target.edge(), target.createdMillis(), ack -> { });
+        MediaRoutes routes = MediaRoutes.of(answer.media());
+        PeerIngest ingest = new PeerIngest(frames, routes.audioTrack(), routes.hasVideo());
+        IncomingPeer peer = new IncomingPeer(routes.routes(), FEEDBACK_SSRC, ingest, this::nowMicros);
+        DtlsParameters dtls = DtlsParameters.of(answer.dtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT,
+            certificate, Fingerprint.parse(answer.remoteFingerprint().algorithm() + " "
+                + answer.remoteFingerprint().hex()));
+        WhipSession session = new WhipSession(id, target, ice, dtls, peer, ingest, limits.silence().toMillis(),
+            clock.millis(), this::ended);
+        sessions.put(id, session);
+        started.increment();
+        session.connectWhenIceIs();
+        LOG.atInfo().setMessage("WHIP session started").addKeyValue("stream", target.stream())
+            .addKeyValue("session", id).addKeyValue("video", routes.hasVideo())
+            .addKeyValue("audio", routes.audioTrack() != 0).log();
+        return session;
+    }
+
+    /** Synchronized with {@link #totals}, which must not see a session both live and ended. */
+    private synchronized void ended(WhipSession session) {
+        endedRtp.add(session.rtpPackets());
+        endedAuthFailures.add(session.authFailures());
+        endedFrames.add(session.framesStored());
+        if (sessions.remove(session.id()) != null) {
+            slots.decrementAndGet();
+        }
+    }
+
+    private void tickAll() {
+        long now = clock.millis();
+        for (WhipSession session : sessions.values()) {
+            try {
+                session.tick(now);
+            } catch (RuntimeException e) {
+                // one broken session must not stop the timer that serves all of them
+                LOG.atWarn().setMessage("WHIP session failed").addKeyValue("session", session.id()).setCause(e).log();
+                session.end(WhipSession.End.INGEST_FAILED);
+            }
+        }
+    }
+
+    private long nowMicros() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    private static void closeAfterRefusal(PublishTarget target, IceSession ice) {
+        if (ice != null) {
+            ice.close();
+        }
+        target.release().run();
+    }
+
+    private static WhipException badOffer(MalformedInputException e) {
+        return new WhipException(WhipException.Reason.BAD_OFFER, e.reason().id(), e.getMessage());
+    }
+
+    private static dev.freshet.webrtc.sdp.Fingerprint sdpFingerprint(Fingerprint local) {
+        String[] parts = local.toSdp().split(" ", 2);
+        return new dev.freshet.webrtc.sdp.Fingerprint(parts[0], parts[1]);
+    }
+
+    private static String newId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.freshet.signaling.whip;
+
+/**
+ * Counts over every WHIP session since the server started, ended ones included: for metrics.
+ *
+ * @param active          sessions now open
+ * @param started         sessions ever answered
+ * @param rtpPackets      SRTP packets that decrypted and authenticated
+ * @param authFailures    SRTP/SRTCP packets whose authentication tag did not verify
+ * @param framesStored    frames handed to fragment ingest
+ */
+public record WhipTotals(int active, long started, long rtpPackets, long authFailures, long framesStored) {
+}
