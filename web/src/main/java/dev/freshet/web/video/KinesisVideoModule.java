@@ -1,5 +1,6 @@
 package dev.freshet.web.video;
 
+import dev.freshet.fragments.live.PartPlan;
 import dev.freshet.fragments.store.FragmentStore;
 import dev.freshet.fragments.store.FragmentStores;
 import dev.freshet.fragments.video.VideoSettings;
@@ -62,9 +63,9 @@ public final class KinesisVideoModule implements FreshetModule {
         private final StoreOpener stores;
         private final List<VideoDataPlane> dataPlanes;
 
-        /** The whole service: fragments in the server's shard logs, the full data plane. */
+        /** The whole service: fragments in the server's shard logs, the full data plane and WHIP ingest. */
         public Factory() {
-            this(KinesisVideoModule::logStore, List.of(new VideoMediaPlane()));
+            this(KinesisVideoModule::logStore, fullDataPlane());
         }
 
         /** The control plane over {@code stores}, with the routes of {@code dataPlanes}. */
@@ -85,6 +86,12 @@ public final class KinesisVideoModule implements FreshetModule {
                 throw e;
             }
         }
+    }
+
+    /** The media and archived-media APIs and WHIP, sharing the streams' live edges (LL-HLS shows WHIP too). */
+    private static List<VideoDataPlane> fullDataPlane() {
+        LiveEdges edges = new LiveEdges(new PartPlan(VideoMediaPlane.PART_TARGET_MICROS));
+        return List.of(new VideoMediaPlane(edges), new WhipPlane(edges));
     }
 
     /** Fragments as records of the server's shard logs, appended with its durability. */

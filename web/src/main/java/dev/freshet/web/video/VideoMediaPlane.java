@@ -10,7 +10,6 @@ import dev.freshet.fragments.hls.HlsPlaylists;
 import dev.freshet.fragments.hls.SessionTokens;
 import dev.freshet.fragments.images.ImageExtractor;
 import dev.freshet.fragments.images.JcodecLogging;
-import dev.freshet.fragments.live.PartPlan;
 import dev.freshet.fragments.video.VideoStreams;
 import dev.freshet.web.server.PathRoute;
 import io.undertow.Handlers;
@@ -53,12 +52,18 @@ public final class VideoMediaPlane implements VideoDataPlane {
         return thread;
     });
 
+    private final LiveEdges edges;
+
+    /** @param edges the streams' live edges, shared with other producers (WHIP) */
+    VideoMediaPlane(LiveEdges edges) {
+        this.edges = edges;
+    }
+
     @Override
     public List<PathRoute> routes(VideoModuleContext context) {
         JcodecLogging.routeToSlf4j();
         InstantSource clock = InstantSource.system();
         VideoStreams streams = context.streams();
-        LiveEdges edges = new LiveEdges(new PartPlan(PART_TARGET_MICROS));
         SealedTokens tokens = tokens(context);
         HlsPlaylists playlists = new HlsPlaylists(PART_TARGET_MICROS);
         SessionTokens hlsTokens = new SessionTokens(tokens);

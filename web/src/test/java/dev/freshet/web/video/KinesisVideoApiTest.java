@@ -42,8 +42,8 @@ class KinesisVideoApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = FreshetRuntime.start(new ConfigParser(Map.of()).parse("--port", "0", "--data-dir",
-            dir.toString(), "--stream-transition-millis", "0"), new Metrics(new PrometheusRegistry()),
+        runtime = FreshetRuntime.start(new ConfigParser(Map.of()).parse("--port", "0", "--webrtc-port", "0",
+            "--data-dir", dir.toString(), "--stream-transition-millis", "0"), new Metrics(new PrometheusRegistry()),
             ServiceAssembly.factories());
     }
 

@@ -6,6 +6,8 @@ import dev.freshet.datastreams.log.Durability;
 import dev.freshet.web.server.config.ConfigException.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,8 @@ public final class ConfigParser {
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    /** Literals only: an advertised address is never looked up. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private final Map<String, String> environment;
 
@@ -123,9 +127,27 @@ public final class ConfigParser {
             v.choice(LOG_FORMAT, LogFormat.class),
             v.choice(LOG_LEVEL, Level.class),
             v.number(MAX_REQUEST_BYTES, 1, Long.MAX_VALUE),
-            v.millis(SHUTDOWN_GRACE_MILLIS, 0));
+            v.millis(SHUTDOWN_GRACE_MILLIS, 0),
+            webrtc(v));
         checkTls(config, v);
         return config;
+    }
+
+    private static WebRtcSettings webrtc(SettingValues v) throws ConfigException {
+        List<String> advertised = new ArrayList<>();
+        for (String part : v.optionalText(WEBRTC_ADVERTISED_ADDRESSES).orElse("").split(",")) {
+            String address = part.trim();
+            if (address.isEmpty()) {
+                continue;
+            }
+            if (!IP_LITERAL.matcher(address).matches()) {
+                throw v.invalid(WEBRTC_ADVERTISED_ADDRESSES, "comma-separated IPv4 or IPv6 addresses");
+            }
+            advertised.add(address);
+        }
+        return new WebRtcSettings((int) v.number(WEBRTC_PORT, 0, 65535),
+            v.matching(WEBRTC_HOST, HOST_NAME, "a host name or IP address"), advertised,
+            (int) v.number(WEBRTC_MAX_SESSIONS, 1, 100_000));
     }
 
     private static OptionalInt tlsPort(SettingValues v) throws ConfigException {

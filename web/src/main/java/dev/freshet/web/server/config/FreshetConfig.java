@@ -38,6 +38,7 @@ import java.util.OptionalInt;
  * @param logLevel               level of the {@code dev.freshet} loggers ({@code log-level})
  * @param maxRequestBytes        largest accepted request body ({@code max-request-bytes})
  * @param shutdownGrace          drain time for in-flight requests on shutdown ({@code shutdown-grace-millis})
+ * @param webrtc                 the WebRTC UDP port and sessions ({@code webrtc-*})
  */
 public record FreshetConfig(
     int port,
@@ -62,7 +63,8 @@ public record FreshetConfig(
     LogFormat logFormat,
     Level logLevel,
     long maxRequestBytes,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    WebRtcSettings webrtc) {
 
     public FreshetConfig {
         Objects.requireNonNull(host, "host");
@@ -83,6 +85,7 @@ public record FreshetConfig(
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(webrtc, "webrtc");
     }
 
     /** Every setting at its embedded default, ignoring the environment. */
@@ -111,6 +114,6 @@ public record FreshetConfig(
             + ", tlsPort=" + tlsPort + ", tlsKeystore=" + tlsKeystore
             + ", tlsKeystorePassword=" + tlsKeystorePassword.map(p -> "***") + ", logFormat=" + logFormat
             + ", logLevel=" + logLevel
-            + ", maxRequestBytes=" + maxRequestBytes + ", shutdownGrace=" + shutdownGrace + "]";
+            + ", maxRequestBytes=" + maxRequestBytes + ", shutdownGrace=" + shutdownGrace + ", webrtc=" + webrtc + "]";
     }
 }

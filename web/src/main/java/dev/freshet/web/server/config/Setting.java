@@ -46,7 +46,12 @@ public enum Setting {
         "level of Freshet's own loggers; debug adds one line per request (Undertow and XNIO stay at warn)"),
     MAX_REQUEST_BYTES("max-request-bytes", "33554432", "BYTES", "larger request bodies are refused with 413"),
     SHUTDOWN_GRACE_MILLIS("shutdown-grace-millis", "10000", "MS",
-        "on SIGTERM, how long in-flight requests may take to finish");
+        "on SIGTERM, how long in-flight requests may take to finish"),
+    WEBRTC_PORT("webrtc-port", "4568", "N", "UDP port every WebRTC peer (WHIP publishers) reaches; 0 picks a free port"),
+    WEBRTC_HOST("webrtc-host", "127.0.0.1", "ADDR", "address the WebRTC UDP port binds; 0.0.0.0 for every interface"),
+    WEBRTC_ADVERTISED_ADDRESSES("webrtc-advertised-addresses", null, "IP,IP",
+        "IP addresses put in ICE candidates instead of the bound one (a 1:1 NAT's public address)"),
+    WEBRTC_MAX_SESSIONS("webrtc-max-sessions", "200", "N", "WebRTC sessions the server holds at once; more get 503");
 
     private final String key;
     private final String defaultValue;

@@ -1,0 +1,135 @@
+package dev.freshet.web.video;
+
+import dev.freshet.signaling.whip.WhipAnswer;
+import dev.freshet.signaling.whip.WhipException;
+import dev.freshet.signaling.whip.WhipSessions;
+import dev.freshet.web.server.FullBodyReceiver;
+import dev.freshet.web.server.RequestBodyErrors;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.StatusCodes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * WHIP (RFC 9725) over HTTP, under {@link #PREFIX}:
+ * <pre>
+ *   POST    /whip/{stream}        application/sdp offer → 201, Location /whip/{stream}/{session}, ETag, answer
+ *   DELETE  /whip/{stream}/{id}   ends the session → 200
+ *   PATCH   /whip/{stream}/{id}   trickle ICE and ICE restart: not supported → 405
+ *   OPTIONS any                   CORS preflight → 204
+ * </pre>
+ * Every response allows any origin, so a browser page served elsewhere can publish. Errors are
+ * {@code text/plain} reasons: 400 (the SDP reason id first), 404, 405, 409, 415, 503.
+ *
+ * <p>Thread-safe.
+ */
+final class WhipHandler implements HttpHandler {
+
+    static final String PREFIX = "/whip/";
+    private static final String SDP = "application/sdp";
+    private static final String METHODS = "POST, DELETE, PATCH, OPTIONS";
+    private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
+    private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
+    private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
+    private static final HttpString EXPOSE_HEADERS = new HttpString("Access-Control-Expose-Headers");
+
+    private final WhipSessions sessions;
+
+    WhipHandler(WhipSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        HeaderMap headers = exchange.getResponseHeaders();
+        headers.put(ALLOW_ORIGIN, "*");
+        headers.put(EXPOSE_HEADERS, "Location, ETag, Link");
+        String[] path = exchange.getRequestPath().substring(PREFIX.length()).split("/", -1);
+        HttpString method = exchange.getRequestMethod();
+        if (method.equals(Methods.OPTIONS)) {
+            headers.put(ALLOW_METHODS, METHODS);
+            headers.put(ALLOW_HEADERS, "Content-Type, Authorization, If-Match");
+            headers.put(Headers.ALLOW, METHODS);
+            exchange.setStatusCode(StatusCodes.NO_CONTENT);
+        } else if (path.length == 1 && !path[0].isEmpty()) {
+            endpoint(exchange, path[0]);
+        } else if (path.length == 2 && !path[0].isEmpty() && !path[1].isEmpty()) {
+            resource(exchange, path[0], path[1]);
+        } else {
+            text(exchange, StatusCodes.NOT_FOUND, "A WHIP URL is /whip/{stream}, a session's /whip/{stream}/{id}.");
+        }
+    }
+
+    /** The WHIP endpoint of a stream: only POST. */
+    private void endpoint(HttpServerExchange exchange, String stream) {
+        if (!exchange.getRequestMethod().equals(Methods.POST)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "POST, OPTIONS");
+            text(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Publish with POST of an SDP offer.");
+            return;
+        }
+        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (type == null || !type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals(SDP)) {
+            text(exchange, StatusCodes.UNSUPPORTED_MEDIA_TYPE, "The offer must be sent as " + SDP + ".");
+            return;
+        }
+        // ICE and answer setup are short but not I/O-thread work
+        FullBodyReceiver.receive(exchange, (ex, body) -> ex.dispatch(() -> publish(ex, stream, body)),
+            RequestBodyErrors.CALLBACK);
+    }
+
+    private void publish(HttpServerExchange exchange, String stream, byte[] offer) {
+        WhipAnswer answer;
+        try {
+            answer = sessions.publish(stream, new String(offer, StandardCharsets.UTF_8));
+        } catch (WhipException e) {
+            refused(exchange, e);
+            return;
+        }
+        HeaderMap headers = exchange.getResponseHeaders();
+        headers.put(Headers.LOCATION, PREFIX + stream + "/" + answer.sessionId());
+        headers.put(Headers.ETAG, "\"" + answer.sessionId() + "\"");
+        headers.put(Headers.CONTENT_TYPE, SDP);
+        exchange.setStatusCode(StatusCodes.CREATED);
+        exchange.getResponseSender().send(answer.sdp(), StandardCharsets.UTF_8);
+    }
+
+    /** A session's resource: DELETE ends it; PATCH (trickle, ICE restart) is not supported yet. */
+    private void resource(HttpServerExchange exchange, String stream, String session) {
+        HttpString method = exchange.getRequestMethod();
+        if (method.equals(Methods.DELETE)) {
+            if (sessions.end(stream, session)) {
+                exchange.setStatusCode(StatusCodes.OK);
+            } else {
+                text(exchange, StatusCodes.NOT_FOUND, "No WHIP session " + session + " on stream " + stream + ".");
+            }
+            return;
+        }
+        exchange.getResponseHeaders().put(Headers.ALLOW, "DELETE, OPTIONS");
+        text(exchange, StatusCodes.METHOD_NOT_ALLOWED, method.equals(Methods.PATCH)
+            ? "Trickle ICE and ICE restarts are not supported: send every candidate in the offer."
+            : "A WHIP session resource takes DELETE.");
+    }
+
+    private static void refused(HttpServerExchange exchange, WhipException e) {
+        int status = switch (e.reason()) {
+            case STREAM_NOT_FOUND, SESSION_NOT_FOUND -> StatusCodes.NOT_FOUND;
+            case STREAM_BUSY -> StatusCodes.CONFLICT;
+            case TOO_MANY_SESSIONS -> StatusCodes.SERVICE_UNAVAILABLE;
+            case BAD_OFFER -> StatusCodes.BAD_REQUEST;
+        };
+        // the MalformedInputException message starts with its reason id already
+        text(exchange, status, e.getMessage());
+    }
+
+    private static void text(HttpServerExchange exchange, int status, String message) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send(message + "\n", StandardCharsets.UTF_8);
+    }
+}
