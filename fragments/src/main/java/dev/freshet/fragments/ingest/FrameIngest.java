@@ -6,6 +6,9 @@ import dev.freshet.fragments.media.Track;
 import dev.freshet.fragments.mkv.MkvException;
 import dev.freshet.fragments.store.FragmentLog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +27,8 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: feed it from one thread (events may come from storage threads).
  */
 public final class FrameIngest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameIngest.class);
 
     private final PutMediaFragments fragments;
     private final FragmentAssembler assembler;
@@ -77,6 +82,8 @@ public final class FrameIngest {
             step.run();
         } catch (MkvException e) {
             failed = true;
+            LOG.atInfo().setMessage("frame ingest refused a frame").addKeyValue("errorId", e.error().errorId())
+                .addKeyValue("reason", e.reason()).log();
             fragments.fail(PutMediaAck.error(e.error().errorId(), null));
         }
     }

@@ -124,6 +124,10 @@ public final class FreshetProcess implements AutoCloseable {
     private void launch() {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
                 "--port", String.valueOf(port), "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
+        if (!flags.contains("--webrtc-port")) {
+            // every server binds a WebRTC UDP port; tests run several servers, so each picks a free one
+            command.addAll(List.of("--webrtc-port", "0"));
+        }
         command.addAll(flags);
         try {
             Files.writeString(logFile, "$ " + String.join(" ", command) + "\n",

@@ -34,7 +34,10 @@ public final class IncomingPeer implements SecureTransport.Receiver {
 
     /** Where the peer's frames go — a fragment ingest, typically. */
     public interface Output {
-        /** The video track's CodecPrivate (avcC) from the next frame on. */
+        /**
+         * The video track's CodecPrivate (avcC) from the next frame on: called in order with the
+         * frames, after every frame that was presented before.
+         */
         void codecPrivate(int track, byte[] avcC);
 
         /** The next frame in presentation order across tracks; its data arrived at {@code arrivalMicros}. */
@@ -51,6 +54,8 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     private final TrackInterleaver interleaver;
     private final Map<Long, ReceivePipeline> bySsrc = new HashMap<>();
     private final List<ReceivePipeline> pipelines = new ArrayList<>();
+    /** New codec private data per track, waiting for the track's next frame to travel with it. */
+    private final Map<Integer, byte[]> pendingCodecPrivate = new HashMap<>();
     private final LongAdder unrouted = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final LongAdder feedbackFailures = new LongAdder();
@@ -65,7 +70,12 @@ public final class IncomingPeer implements SecureTransport.Receiver {
         this.localSsrc = localSsrc;
         this.output = output;
         this.clockMicros = clockMicros;
-        this.interleaver = new TrackInterleaver(INTERLEAVE_WINDOW_MICROS, output::frame);
+        this.interleaver = new TrackInterleaver(INTERLEAVE_WINDOW_MICROS, (frame, arrival, codecPrivate) -> {
+            if (codecPrivate != null) {
+                output.codecPrivate(frame.track(), codecPrivate);
+            }
+            output.frame(frame, arrival);
+        });
     }
 
     /** The transport feedback goes back through; packets arriving before are still received. */
@@ -163,12 +173,13 @@ public final class IncomingPeer implements SecureTransport.Receiver {
         FrameSink frames = new FrameSink() {
             @Override
             public void frame(Frame frame, long arrivalMicros) {
-                interleaver.add(frame, arrivalMicros);
+                interleaver.add(frame, arrivalMicros, pendingCodecPrivate.remove(frame.track()));
             }
 
             @Override
             public void codecPrivate(int track, byte[] avcC) {
-                output.codecPrivate(track, avcC);
+                // it applies from the next frame on, which may leave the interleaver after others
+                pendingCodecPrivate.put(track, avcC);
             }
         };
         return route.kind() == MediaKind.VIDEO ? ReceivePipeline.h264(config, frames, this::feedback)

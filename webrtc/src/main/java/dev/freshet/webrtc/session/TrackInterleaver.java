@@ -10,7 +10,8 @@ import java.util.PriorityQueue;
  * the fragment assembler wants them: audio and video arrive over separate RTP streams with their
  * own delays, and an audio frame presented before the keyframe that started a fragment would look
  * like time going backwards. Frames wait until they are {@code windowMicros} older than the newest
- * frame seen, or until {@link #flush}.
+ * frame seen, or until {@link #flush}. A frame may carry its track's new codec private data, which
+ * so reaches the output just before that frame and after every frame that came before it.
  *
  * <p>Not thread-safe.
  */
@@ -18,10 +19,11 @@ final class TrackInterleaver {
 
     /** Receives frames in presentation order. */
     interface Output {
-        void frame(Frame frame, long arrivalMicros);
+        /** The next frame; {@code codecPrivate} is its track's new decoder configuration, or null. */
+        void frame(Frame frame, long arrivalMicros, byte[] codecPrivate);
     }
 
-    private record Held(Frame frame, long arrivalMicros, long order) {
+    private record Held(Frame frame, long arrivalMicros, byte[] codecPrivate, long order) {
     }
 
     private final long windowMicros;
@@ -38,13 +40,13 @@ final class TrackInterleaver {
         this.output = output;
     }
 
-    void add(Frame frame, long arrivalMicros) {
+    void add(Frame frame, long arrivalMicros, byte[] codecPrivate) {
         if (frame.timestampMicros() < releasedMicros) {
             // later than the window allowed for: passing it on would take the stream back in time
             late++;
             return;
         }
-        held.add(new Held(frame, arrivalMicros, order++));
+        held.add(new Held(frame, arrivalMicros, codecPrivate, order++));
         newestMicros = Math.max(newestMicros, frame.timestampMicros());
         releaseUpTo(newestMicros - windowMicros);
     }
@@ -62,7 +64,7 @@ final class TrackInterleaver {
         while (!held.isEmpty() && held.peek().frame().timestampMicros() <= micros) {
             Held next = held.poll();
             releasedMicros = next.frame().timestampMicros();
-            output.frame(next.frame(), next.arrivalMicros());
+            output.frame(next.frame(), next.arrivalMicros(), next.codecPrivate());
         }
     }
 }

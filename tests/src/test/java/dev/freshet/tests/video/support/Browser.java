@@ -40,7 +40,19 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /**
+     * WebRTC on loopback with a fake camera and microphone: candidates on loopback are allowed, not
+     * hidden behind mDNS names, and no permission prompt waits.
+     */
+    public static final List<String> WEBRTC_FLAGS = List.of("--allow-loopback-in-peer-connection",
+            "--disable-features=WebRtcHideLocalIpsWithMdns", "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream");
+
     public static Browser headlessChromium() {
+        return headlessChromium(List.of());
+    }
+
+    public static Browser headlessChromium(List<String> extraFlags) {
         File chromium = executable("freshet.chromium", "/usr/bin/chromium");
         File chromedriver = executable("freshet.chromedriver", "/usr/bin/chromedriver");
         Path logs = Path.of(System.getProperty("freshet.logs", "target/freshet-logs"));
@@ -52,6 +64,7 @@ public final class Browser implements AutoCloseable {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium);
             options.addArguments(FLAGS);
+            options.addArguments(extraFlags);
             options.addArguments("--user-data-dir=" + profile.toAbsolutePath());
             return new Browser(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
