@@ -22,7 +22,7 @@ public final class Candidates {
         this.advertised = List.copyOf(advertised);
     }
 
-    List<Candidate> of(List<IceCandidate> local) {
+    public List<Candidate> of(List<IceCandidate> local) {
         List<Candidate> candidates = new ArrayList<>();
         for (IceCandidate candidate : local) {
             if (advertised.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * ends once, for the first of: DELETE, ICE or DTLS failure, no authenticated RTP for the silence
  * limit (counted from the answer, so a publisher that never connects ends too), a frame the
  * ingest refuses, or shutdown. Ending closes transport and ICE, completes the fragment in progress
- * and releases the stream.
+ * and releases the stream; its WHEP viewers hear of the end.
  *
  * <p>Thread-safe: ICE callbacks, the tick timer and HTTP threads may call in concurrently.
  */
@@ -34,6 +34,7 @@ final class WhipSession {
     private final DtlsParameters dtls;
     private final IncomingPeer peer;
     private final PeerIngest ingest;
+    private final LivePublisher live;
     private final long silenceMillis;
     private final Consumer<WhipSession> onEnd;
     private SecureTransport transport;
@@ -42,13 +43,14 @@ final class WhipSession {
     private boolean ended;
 
     WhipSession(String id, PublishTarget target, IceSession ice, DtlsParameters dtls, IncomingPeer peer,
-                PeerIngest ingest, long silenceMillis, long nowMillis, Consumer<WhipSession> onEnd) {
+                PeerIngest ingest, LivePublisher live, long silenceMillis, long nowMillis, Consumer<WhipSession> onEnd) {
         this.id = id;
         this.target = target;
         this.ice = ice;
         this.dtls = dtls;
         this.peer = peer;
         this.ingest = ingest;
+        this.live = live;
         this.silenceMillis = silenceMillis;
         this.lastProgressMillis = nowMillis;
         this.onEnd = onEnd;
@@ -58,27 +60,26 @@ final class WhipSession {
         return id;
     }
 
+    LivePublisher live() {
+        return live;
+    }
+
     String stream() {
         return target.stream();
     }
 
     /** Waits for ICE (the checks were started with the answer), then secures the transport. */
     void connectWhenIceIs() {
-        ice.connected().whenComplete((ok, failure) -> {
-            if (failure != null) {
-                end(End.ICE_FAILED);
-            } else {
-                secure();
-            }
-        });
+        Offers.whenIceConnects(ice, this::secure, () -> end(End.ICE_FAILED));
     }
 
     private synchronized void secure() {
         if (ended) {
             return;
         }
-        transport = SecureTransport.start(ice, dtls, peer, "whip-" + id.substring(0, 8));
+        transport = SecureTransport.start(ice, dtls, live.tapping(peer), "whip-" + id.substring(0, 8));
         peer.attach(transport);
+        live.attach(transport);
         transport.ready().whenComplete((profile, failure) -> {
             if (failure != null) {
                 end(End.DTLS_FAILED);
@@ -128,6 +129,7 @@ final class WhipSession {
         // frames still waiting for the other track's go out before the fragment closes
         peer.finish();
         ingest.finish();
+        live.end();
         target.release().run();
         onEnd.accept(this);
         LOG.atInfo().setMessage("WHIP session ended").addKeyValue("stream", target.stream())

@@ -3,9 +3,6 @@ package dev.freshet.signaling.whip;
 import dev.freshet.fragments.ingest.FrameIngest;
 import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.dtls.DtlsCertificate;
-import dev.freshet.webrtc.dtls.DtlsParameters;
-import dev.freshet.webrtc.dtls.DtlsRole;
-import dev.freshet.webrtc.dtls.Fingerprint;
 import dev.freshet.webrtc.ice.IceCredentials;
 import dev.freshet.webrtc.ice.IcePort;
 import dev.freshet.webrtc.ice.IceSession;
@@ -17,17 +14,14 @@ import dev.freshet.webrtc.session.IncomingPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -48,7 +42,6 @@ public final class WhipSessions implements AutoCloseable {
     static final long TICK_MILLIS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(WhipSessions.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** The SSRC the server's receiver reports and feedback carry; any value unlike the publisher's will do. */
     private static final long FEEDBACK_SSRC = 1;
 
@@ -58,8 +51,9 @@ public final class WhipSessions implements AutoCloseable {
     private final PublishTargets targets;
     private final WhipLimits limits;
     private final InstantSource clock;
+    private final LivePublishers publishers;
     private final Map<String, WhipSession> sessions = new ConcurrentHashMap<>();
-    private final AtomicInteger slots = new AtomicInteger();
+    private final SessionSlots slots;
     private final LongAdder started = new LongAdder();
     private final LongAdder endedRtp = new LongAdder();
     private final LongAdder endedAuthFailures = new LongAdder();
@@ -72,6 +66,14 @@ public final class WhipSessions implements AutoCloseable {
 
     public WhipSessions(IcePort port, DtlsCertificate certificate, Candidates candidates, PublishTargets targets,
                         WhipLimits limits, InstantSource clock) {
+        this(port, certificate, candidates, targets, limits, clock, new LivePublishers());
+    }
+
+    /** @param publishers where live publishers are listed for WHEP viewers */
+    public WhipSessions(IcePort port, DtlsCertificate certificate, Candidates candidates, PublishTargets targets,
+                        WhipLimits limits, InstantSource clock, LivePublishers publishers) {
+        this.publishers = publishers;
+        this.slots = new SessionSlots(limits.maxSessions(), "WebRTC");
         this.port = port;
         this.certificate = certificate;
         this.candidates = candidates;
@@ -87,15 +89,11 @@ public final class WhipSessions implements AutoCloseable {
      * @throws WhipException when the offer is refused (see {@link WhipException.Reason})
      */
     public WhipAnswer publish(String stream, String offerSdp) {
-        if (slots.incrementAndGet() > limits.maxSessions()) {
-            slots.decrementAndGet();
-            throw new WhipException(WhipException.Reason.TOO_MANY_SESSIONS,
-                "The server holds " + limits.maxSessions() + " WebRTC sessions already.");
-        }
+        slots.take();
         try {
-            return start(stream, parse(offerSdp));
+            return start(stream, Offers.parse(offerSdp));
         } catch (RuntimeException e) {
-            slots.decrementAndGet();
+            slots.giveBack();
             throw e;
         }
     }
@@ -129,14 +127,6 @@ public final class WhipSessions implements AutoCloseable {
         sessions.values().forEach(session -> session.end(WhipSession.End.SHUTDOWN));
     }
 
-    private static SessionDescription parse(String offerSdp) {
-        try {
-            return SessionDescription.parse(offerSdp);
-        } catch (MalformedInputException e) {
-            throw badOffer(e);
-        }
-    }
-
     private WhipAnswer start(String stream, SessionDescription offer) {
         PublishTarget target = targets.claim(stream);
         IceSession ice = null;
@@ -144,16 +134,16 @@ public final class WhipSessions implements AutoCloseable {
             ice = IceSession.open(port, false);
             IceCredentials local = ice.localCredentials();
             AnswerResult answer = AnswerBuilder.answer(offer, LocalParameters.receiving(local.ufrag(),
-                local.password(), sdpFingerprint(certificate.fingerprint()), candidates.of(ice.localCandidates()),
-                RANDOM.nextLong() >>> 1));
+                local.password(), Offers.sdpFingerprint(certificate), candidates.of(ice.localCandidates()),
+                Offers.sessionVersion()));
             // the one port cannot send checks before the publisher's arrive, and those tell its
             // address (peer-reflexive), so the offer's candidates are not needed
             ice.start(new IceCredentials(answer.remoteIceUfrag(), answer.remoteIcePwd()), List.of());
-            WhipSession session = session(newId(), target, ice, answer);
+            WhipSession session = session(Offers.newId(), target, ice, answer);
             return new WhipAnswer(session.id(), answer.answer().format());
         } catch (MalformedInputException e) {
             closeAfterRefusal(target, ice);
-            throw badOffer(e);
+            throw Offers.badOffer(e);
         } catch (RuntimeException e) {
             closeAfterRefusal(target, ice);
             throw e;
@@ -165,12 +155,11 @@ public final class WhipSessions implements AutoCloseable {
         MediaRoutes routes = MediaRoutes.of(answer.media());
         PeerIngest ingest = new PeerIngest(frames, routes.audioTrack(), routes.hasVideo());
         IncomingPeer peer = new IncomingPeer(routes.routes(), FEEDBACK_SSRC, ingest, this::nowMicros);
-        DtlsParameters dtls = DtlsParameters.of(answer.dtlsServer() ? DtlsRole.SERVER : DtlsRole.CLIENT,
-            certificate, Fingerprint.parse(answer.remoteFingerprint().algorithm() + " "
-                + answer.remoteFingerprint().hex()));
-        WhipSession session = new WhipSession(id, target, ice, dtls, peer, ingest, limits.silence().toMillis(),
-            clock.millis(), this::ended);
+        LivePublisher live = new LivePublisher(target.stream(), answer.media(), FEEDBACK_SSRC, clock::millis);
+        WhipSession session = new WhipSession(id, target, ice, Offers.dtls(answer, certificate), peer, ingest, live,
+            limits.silence().toMillis(), clock.millis(), this::ended);
         sessions.put(id, session);
+        publishers.add(live);
         started.increment();
         session.connectWhenIceIs();
         LOG.atInfo().setMessage("WHIP session started").addKeyValue("stream", target.stream())
@@ -181,11 +170,12 @@ public final class WhipSessions implements AutoCloseable {
 
     /** Synchronized with {@link #totals}, which must not see a session both live and ended. */
     private synchronized void ended(WhipSession session) {
+        publishers.remove(session.live());
         endedRtp.add(session.rtpPackets());
         endedAuthFailures.add(session.authFailures());
         endedFrames.add(session.framesStored());
         if (sessions.remove(session.id()) != null) {
-            slots.decrementAndGet();
+            slots.giveBack();
         }
     }
 
@@ -212,20 +202,5 @@ public final class WhipSessions implements AutoCloseable {
             ice.close();
         }
         target.release().run();
-    }
-
-    private static WhipException badOffer(MalformedInputException e) {
-        return new WhipException(WhipException.Reason.BAD_OFFER, e.reason().id(), e.getMessage());
-    }
-
-    private static dev.freshet.webrtc.sdp.Fingerprint sdpFingerprint(Fingerprint local) {
-        String[] parts = local.toSdp().split(" ", 2);
-        return new dev.freshet.webrtc.sdp.Fingerprint(parts[0], parts[1]);
-    }
-
-    private static String newId() {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        return HexFormat.of().formatHex(id);
     }
 }

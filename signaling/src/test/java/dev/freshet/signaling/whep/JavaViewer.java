@@ -1,0 +1,63 @@
+package dev.freshet.signaling.whep;
+
+import dev.freshet.signaling.whip.LoopbackOfferer;
+import dev.freshet.webrtc.rtp.RtpPacket;
+import dev.freshet.webrtc.transport.SecureTransport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A WHEP viewer in Java, as a browser would be: one recvonly H.264 section on a payload type other
+ * than the publisher's, with the sdes:mid extension; it keeps every RTP packet it decrypts, by
+ * sequence number.
+ */
+final class JavaViewer implements AutoCloseable {
+
+    static final int PAYLOAD_TYPE = 102;
+
+    private final LoopbackOfferer offerer = new LoopbackOfferer();
+    private final Map<Integer, byte[]> received = new ConcurrentHashMap<>();
+
+    String offer() {
+        List<String> lines = new ArrayList<>(List.of(
+            "v=0", "o=- 8611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE v",
+            "a=msid-semantic: WMS", "m=video 9 UDP/TLS/RTP/SAVPF " + PAYLOAD_TYPE, "c=IN IP4 0.0.0.0",
+            "a=rtcp:9 IN IP4 0.0.0.0"));
+        lines.addAll(offerer.transportLines());
+        lines.addAll(List.of("a=mid:v", "a=extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid", "a=recvonly",
+            "a=rtpmap:102 H264/90000", "a=rtcp-fb:102 nack", "a=rtcp-fb:102 nack pli",
+            "a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f"));
+        return String.join("\r\n", lines) + "\r\n";
+    }
+
+    void connect(String answerSdp) throws Exception {
+        offerer.connect(answerSdp, new SecureTransport.Receiver() {
+            @Override
+            public void rtp(byte[] packet, int offset, int length) {
+                RtpPacket rtp = RtpPacket.decode(packet, offset, length);
+                byte[] copy = new byte[length];
+                rtp.encodeTo(copy, 0);
+                received.put(rtp.sequenceNumber(), copy);
+            }
+
+            @Override
+            public void rtcp(byte[] packet, int offset, int length) {
+            }
+        }, "viewer");
+    }
+
+    /** Decrypted packets by sequence number. */
+    Map<Integer, RtpPacket> received() {
+        Map<Integer, RtpPacket> packets = new ConcurrentHashMap<>();
+        received.forEach((seq, bytes) -> packets.put(seq, RtpPacket.decode(bytes, 0, bytes.length)));
+        return packets;
+    }
+
+    @Override
+    public void close() {
+        offerer.close();
+    }
+}
