@@ -1,5 +1,6 @@
 package dev.freshet.web.video;
 
+import dev.freshet.signaling.whep.WhepSessions;
 import dev.freshet.signaling.whip.WhipAnswer;
 import dev.freshet.signaling.whip.WhipException;
 import dev.freshet.signaling.whip.WhipSessions;
@@ -17,21 +18,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * WHIP (RFC 9725) over HTTP, under {@link #PREFIX}:
+ * WHIP (RFC 9725) and WHEP over HTTP, one instance each, under {@code /whip/} and {@code /whep/}:
  * <pre>
  *   POST    /whip/{stream}        application/sdp offer → 201, Location /whip/{stream}/{session}, ETag, answer
  *   DELETE  /whip/{stream}/{id}   ends the session → 200
  *   PATCH   /whip/{stream}/{id}   trickle ICE and ICE restart: not supported → 405
  *   OPTIONS any                   CORS preflight → 204
  * </pre>
- * Every response allows any origin, so a browser page served elsewhere can publish. Errors are
- * {@code text/plain} reasons: 400 (the SDP reason id first), 404, 405, 409, 415, 503.
+ * (the same with {@code /whep/} for a viewer's offer). Every response allows any origin, so a
+ * browser page served elsewhere can publish or play. Errors are {@code text/plain} reasons: 400
+ * (the SDP reason id first), 404, 405, 409, 415, 503.
  *
  * <p>Thread-safe.
  */
 final class WhipHandler implements HttpHandler {
 
+    /** Starts a session for an offer to a stream, or refuses it. */
+    @FunctionalInterface
+    interface Start {
+        WhipAnswer start(String stream, String offerSdp);
+    }
+
+    /** Ends a stream's session; false when there is none. */
+    @FunctionalInterface
+    interface End {
+        boolean end(String stream, String sessionId);
+    }
+
     static final String PREFIX = "/whip/";
+    static final String WHEP_PREFIX = "/whep/";
     private static final String SDP = "application/sdp";
     private static final String METHODS = "POST, DELETE, PATCH, OPTIONS";
     private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
@@ -39,10 +54,26 @@ final class WhipHandler implements HttpHandler {
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
     private static final HttpString EXPOSE_HEADERS = new HttpString("Access-Control-Expose-Headers");
 
-    private final WhipSessions sessions;
+    private final String prefix;
+    private final String protocol;
+    private final String verb;
+    private final Start start;
+    private final End end;
 
-    WhipHandler(WhipSessions sessions) {
-        this.sessions = sessions;
+    private WhipHandler(String prefix, String protocol, String verb, Start start, End end) {
+        this.prefix = prefix;
+        this.protocol = protocol;
+        this.verb = verb;
+        this.start = start;
+        this.end = end;
+    }
+
+    static WhipHandler whip(WhipSessions sessions) {
+        return new WhipHandler(PREFIX, "WHIP", "Publish", sessions::publish, sessions::end);
+    }
+
+    static WhipHandler whep(WhepSessions sessions) {
+        return new WhipHandler(WHEP_PREFIX, "WHEP", "Play", sessions::play, sessions::end);
     }
 
     @Override
@@ -50,7 +81,7 @@ final class WhipHandler implements HttpHandler {
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(ALLOW_ORIGIN, "*");
         headers.put(EXPOSE_HEADERS, "Location, ETag, Link");
-        String[] path = exchange.getRequestPath().substring(PREFIX.length()).split("/", -1);
+        String[] path = exchange.getRequestPath().substring(prefix.length()).split("/", -1);
         HttpString method = exchange.getRequestMethod();
         if (method.equals(Methods.OPTIONS)) {
             headers.put(ALLOW_METHODS, METHODS);
@@ -62,15 +93,16 @@ final class WhipHandler implements HttpHandler {
         } else if (path.length == 2 && !path[0].isEmpty() && !path[1].isEmpty()) {
             resource(exchange, path[0], path[1]);
         } else {
-            text(exchange, StatusCodes.NOT_FOUND, "A WHIP URL is /whip/{stream}, a session's /whip/{stream}/{id}.");
+            text(exchange, StatusCodes.NOT_FOUND, "A " + protocol + " URL is " + prefix + "{stream}, a session's "
+                + prefix + "{stream}/{id}.");
         }
     }
 
-    /** The WHIP endpoint of a stream: only POST. */
+    /** The endpoint of a stream: only POST. */
     private void endpoint(HttpServerExchange exchange, String stream) {
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "POST, OPTIONS");
-            text(exchange, StatusCodes.METHOD_NOT_ALLOWED, "Publish with POST of an SDP offer.");
+            text(exchange, StatusCodes.METHOD_NOT_ALLOWED, verb + " with POST of an SDP offer.");
             return;
         }
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
@@ -79,20 +111,20 @@ final class WhipHandler implements HttpHandler {
             return;
         }
         // ICE and answer setup are short but not I/O-thread work
-        FullBodyReceiver.receive(exchange, (ex, body) -> ex.dispatch(() -> publish(ex, stream, body)),
+        FullBodyReceiver.receive(exchange, (ex, body) -> ex.dispatch(() -> answer(ex, stream, body)),
             RequestBodyErrors.CALLBACK);
     }
 
-    private void publish(HttpServerExchange exchange, String stream, byte[] offer) {
+    private void answer(HttpServerExchange exchange, String stream, byte[] offer) {
         WhipAnswer answer;
         try {
-            answer = sessions.publish(stream, new String(offer, StandardCharsets.UTF_8));
+            answer = start.start(stream, new String(offer, StandardCharsets.UTF_8));
         } catch (WhipException e) {
             refused(exchange, e);
             return;
         }
         HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(Headers.LOCATION, PREFIX + stream + "/" + answer.sessionId());
+        headers.put(Headers.LOCATION, prefix + stream + "/" + answer.sessionId());
         headers.put(Headers.ETAG, "\"" + answer.sessionId() + "\"");
         headers.put(Headers.CONTENT_TYPE, SDP);
         exchange.setStatusCode(StatusCodes.CREATED);
@@ -103,17 +135,18 @@ final class WhipHandler implements HttpHandler {
     private void resource(HttpServerExchange exchange, String stream, String session) {
         HttpString method = exchange.getRequestMethod();
         if (method.equals(Methods.DELETE)) {
-            if (sessions.end(stream, session)) {
+            if (end.end(stream, session)) {
                 exchange.setStatusCode(StatusCodes.OK);
             } else {
-                text(exchange, StatusCodes.NOT_FOUND, "No WHIP session " + session + " on stream " + stream + ".");
+                text(exchange, StatusCodes.NOT_FOUND, "No " + protocol + " session " + session + " on stream "
+                    + stream + ".");
             }
             return;
         }
         exchange.getResponseHeaders().put(Headers.ALLOW, "DELETE, OPTIONS");
         text(exchange, StatusCodes.METHOD_NOT_ALLOWED, method.equals(Methods.PATCH)
             ? "Trickle ICE and ICE restarts are not supported: send every candidate in the offer."
-            : "A WHIP session resource takes DELETE.");
+            : "A " + protocol + " session resource takes DELETE.");
     }
 
     private static void refused(HttpServerExchange exchange, WhipException e) {

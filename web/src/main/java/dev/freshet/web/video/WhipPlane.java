@@ -1,6 +1,8 @@
 package dev.freshet.web.video;
 
+import dev.freshet.signaling.whep.WhepSessions;
 import dev.freshet.signaling.whip.Candidates;
+import dev.freshet.signaling.whip.LivePublishers;
 import dev.freshet.signaling.whip.WhipLimits;
 import dev.freshet.signaling.whip.WhipSessions;
 import dev.freshet.web.server.PathRoute;
@@ -18,10 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * WebRTC ingest as part of the video data plane: WHIP publishers ({@link WhipHandler} under
- * {@code /whip/}) write the streams' fragments and live edges, shared with PutMedia and LL-HLS. The
- * one UDP port ({@code webrtc-port} on {@code webrtc-host}) and the DTLS certificate are made when
- * the module opens and closed with it.
+ * WebRTC as part of the video data plane: WHIP publishers ({@link WhipHandler} under
+ * {@code /whip/}) write the streams' fragments and live edges, shared with PutMedia and LL-HLS;
+ * WHEP viewers (under {@code /whep/}) receive a live WHIP publisher's RTP forwarded. The one UDP
+ * port ({@code webrtc-port} on {@code webrtc-host}), the DTLS certificate and the candidates serve
+ * both; they are made when the module opens and closed with it.
  *
  * <p>Thread-safe.
  */
@@ -29,6 +32,8 @@ public final class WhipPlane implements VideoDataPlane {
 
     /** Request-metric label of the WHIP routes. */
     public static final String SERVICE = "whip";
+    /** Request-metric label of the WHEP routes. */
+    public static final String PLAY_SERVICE = "whep";
     private static final Logger LOG = LoggerFactory.getLogger(WhipPlane.class);
 
     private final LiveEdges edges;
@@ -43,15 +48,22 @@ public final class WhipPlane implements VideoDataPlane {
         WebRtcSettings settings = context.module().config().webrtc();
         IcePort port = IcePort.bind(new InetSocketAddress(address(settings.host()), settings.port()));
         opened.add(port);
-        WhipSessions sessions = new WhipSessions(port, DtlsCertificate.generate(),
-            new Candidates(settings.advertised().stream().map(WhipPlane::address).toList()),
-            new WhipStreams(context.streams(), edges),
-            new WhipLimits(settings.maxSessions(), WhipLimits.DEFAULTS.silence()), InstantSource.system());
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        Candidates candidates = new Candidates(settings.advertised().stream().map(WhipPlane::address).toList());
+        WhipLimits limits = new WhipLimits(settings.maxSessions(), WhipLimits.DEFAULTS.silence());
+        LivePublishers publishers = new LivePublishers();
+        WhipSessions sessions = new WhipSessions(port, certificate, candidates,
+            new WhipStreams(context.streams(), edges), limits, InstantSource.system(), publishers);
         opened.add(sessions);
+        // viewers close before publishers: a publisher's end would otherwise end each viewer one by one
+        WhepSessions viewers = new WhepSessions(port, certificate, candidates, publishers, limits,
+            InstantSource.system());
+        opened.add(viewers);
         opened.add(new WhipMetrics(context.module().metrics().registry(), sessions));
-        LOG.atInfo().setMessage("WebRTC (WHIP) on udp://{}:{}").addArgument(port.address().getAddress().getHostAddress())
+        LOG.atInfo().setMessage("WebRTC (WHIP, WHEP) on udp://{}:{}").addArgument(port.address().getAddress().getHostAddress())
             .addArgument(port.address().getPort()).addKeyValue("advertised", settings.advertised()).log();
-        return List.of(PathRoute.under(SERVICE, WhipHandler.PREFIX, new WhipHandler(sessions)));
+        return List.of(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions)),
+            PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers)));
     }
 
     private static InetAddress address(String host) {
@@ -62,7 +74,7 @@ public final class WhipPlane implements VideoDataPlane {
         }
     }
 
-    /** Metrics, then sessions (their fragments complete), then the port. */
+    /** Metrics, then viewers, then publishers (their fragments complete), then the port. */
     @Override
     public synchronized void close() {
         for (int i = opened.size() - 1; i >= 0; i--) {

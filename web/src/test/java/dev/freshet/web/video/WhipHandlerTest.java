@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * WHIP's HTTP shapes on the real server (RFC 9725 section 4): what a browser's publish, delete and
- * CORS preflight get, and the status of each refusal. Media over ICE is WhipSessionsTest's.
+ * CORS preflight get, and the status of each refusal; and WHEP's, next to it. Media over ICE is
+ * WhipSessionsTest's and WhepSessionsTest's.
  */
 class WhipHandlerTest {
 
@@ -39,7 +40,7 @@ class WhipHandlerTest {
         runtime = FreshetRuntime.start(new ConfigParser(Map.of()).parse("--port", "0", "--webrtc-port", "0",
             "--data-dir", dir.toString(), "--stream-transition-millis", "0"), new Metrics(new PrometheusRegistry()),
             ServiceAssembly.factories());
-        for (String stream : new String[] {"whip-cam", "whip-busy", "whip-bad"}) {
+        for (String stream : new String[] {"whip-cam", "whip-busy", "whip-bad", "whep-cam"}) {
             assertThat(send("POST", "/createStream", "application/json", "{\"StreamName\":\"" + stream + "\"}")
                 .statusCode()).isEqualTo(200);
         }
@@ -118,6 +119,27 @@ class WhipHandlerTest {
             assertThat(h).contains("Content-Type", "Authorization"));
         assertThat(preflight.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(h ->
             assertThat(h).contains("Location", "ETag", "Link"));
+    }
+
+    @Test
+    void aViewerPlaysAStreamWhileItHasAWhipPublisher() throws Exception {
+        String viewerOffer = offer.replace("a=sendonly", "a=recvonly");
+        HttpResponse<String> idle = send("POST", "/whep/whep-cam", "application/sdp", viewerOffer);
+        assertThat(idle.statusCode()).isEqualTo(404);
+        assertThat(idle.body()).contains("no live WebRTC publisher");
+
+        String publisher = send("POST", "/whip/whep-cam", "application/sdp", offer).headers().firstValue("Location")
+            .orElseThrow();
+        HttpResponse<String> played = send("POST", "/whep/whep-cam", "application/sdp", viewerOffer);
+        assertThat(played.statusCode()).isEqualTo(201);
+        String location = played.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/whep/whep-cam/[0-9a-f]{32}");
+        assertThat(played.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(played.body()).contains("a=sendonly", "a=ssrc:", "a=setup:passive");
+        assertThat(send("OPTIONS", location, null, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", location, null, null).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", location, null, null).statusCode()).isEqualTo(404);
+        send("DELETE", publisher, null, null);
     }
 
     private static String metrics() throws IOException, InterruptedException {
