@@ -1,0 +1,87 @@
+package dev.freshet.tests.webrtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.freshet.tests.video.support.Browser;
+import dev.freshet.tests.video.support.StaticSite;
+import dev.freshet.tests.video.support.VideoServer;
+import dev.freshet.tests.video.support.VideoServer.VideoStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Headless Chromium publishes its fake camera over WHIP and, in a frame of the same page, plays
+ * the stream over WHEP (loopback only; the viewer is a frame of the publisher's page):
+ * before the publisher is on, WHEP answers 404; then the viewer's POST answers 201, its peer
+ * connection connects and it decodes H.264 frames, more and more; DELETE ends the viewer.
+ */
+class WhepBrowserPlaybackTest {
+    @RegisterExtension
+    static final VideoServer server = new VideoServer();
+
+    @Test
+    void chromiumPlaysOverWhepWhatAnotherChromiumPublishesOverWhip() {
+        VideoStream stream = server.createStream("whep-browser");
+        URI whip = server.endpoint().resolve("/whip/" + stream.name());
+        URI whep = server.endpoint().resolve("/whep/" + stream.name());
+        try (StaticSite site = StaticSite.testPages();
+             Browser browser = Browser.headlessChromium(Browser.WEBRTC_FLAGS)) {
+            browser.open(page(site, "/whep.html", whep));
+            Map<String, Object> early = awaitAnswer(browser, "window.playState");
+            assertThat(early.get("status")).as("WHEP before any publisher").isEqualTo(404L);
+            assertThat((String) early.get("error")).contains("no live WebRTC publisher");
+
+            browser.open(page(site, "/whip.html", whip));
+            await("the publisher connects").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "connected".equals(state(browser, "window.publishState").get("connection")));
+
+            browser.eval("var frame = document.createElement('iframe'); frame.id = 'viewer';"
+                    + " frame.src = '" + page(site, "/whep.html", whep) + "'; document.body.appendChild(frame);");
+            String viewer = "document.getElementById('viewer').contentWindow.playState";
+            Map<String, Object> played = awaitAnswer(browser, viewer);
+            assertThat(played.get("status")).as("WHEP POST status (%s)", played.get("error")).isEqualTo(201L);
+            assertThat((String) played.get("location")).startsWith("/whep/" + stream.name() + "/");
+            await("the viewer connects").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "connected".equals(state(browser, viewer).get("connection")));
+            await("the viewer decodes frames").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> framesDecoded(browser, viewer) > 0);
+            long first = framesDecoded(browser, viewer);
+            await("the viewer keeps decoding").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> framesDecoded(browser, viewer) > first + 10);
+            assertThat(state(browser, viewer).get("codec")).isEqualTo("video/H264");
+
+            Object deleted = browser.eval("return fetch(new URL(" + viewer + ".location, '" + whep + "'),"
+                    + " {method: 'DELETE'}).then(function (r) { return r.status; });");
+            assertThat(deleted).as("DELETE of the WHEP session").isEqualTo(200L);
+        }
+    }
+
+    private static URI page(StaticSite site, String page, URI endpoint) {
+        return site.uri(page + "#" + URLEncoder.encode(endpoint.toString(), StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> awaitAnswer(Browser browser, String viewer) {
+        await("the WHEP POST is answered").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> state(browser, viewer).get("status") != null
+                        || state(browser, viewer).get("error") != null);
+        return state(browser, viewer);
+    }
+
+    private static long framesDecoded(Browser browser, String viewer) {
+        Object frames = state(browser, viewer).get("framesDecoded");
+        return frames == null ? 0 : ((Number) frames).longValue();
+    }
+
+    /** The page's state object at {@code expression}, empty before the page has made it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> state(Browser browser, String expression) {
+        Object state = browser.eval("try { return " + expression + " || null; } catch (e) { return null; }");
+        return state == null ? Map.of() : (Map<String, Object>) state;
+    }
+}
