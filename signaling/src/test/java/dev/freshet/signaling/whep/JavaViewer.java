@@ -1,9 +1,12 @@
 package dev.freshet.signaling.whep;
 
 import dev.freshet.signaling.whip.LoopbackOfferer;
+import dev.freshet.webrtc.rtcp.GenericNack;
+import dev.freshet.webrtc.rtcp.RtcpCompound;
 import dev.freshet.webrtc.rtp.RtpPacket;
 import dev.freshet.webrtc.transport.SecureTransport;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A WHEP viewer in Java, as a browser would be: one recvonly H.264 section on a payload type other
  * than the publisher's, with the sdes:mid extension; it keeps every RTP packet it decrypts, by
- * sequence number.
+ * sequence number, and can NACK packets to have them sent again.
  */
 final class JavaViewer implements AutoCloseable {
 
@@ -20,6 +23,7 @@ final class JavaViewer implements AutoCloseable {
 
     private final LoopbackOfferer offerer = new LoopbackOfferer();
     private final Map<Integer, byte[]> received = new ConcurrentHashMap<>();
+    private SecureTransport transport;
 
     String offer() {
         List<String> lines = new ArrayList<>(List.of(
@@ -34,7 +38,7 @@ final class JavaViewer implements AutoCloseable {
     }
 
     void connect(String answerSdp) throws Exception {
-        offerer.connect(answerSdp, new SecureTransport.Receiver() {
+        transport = offerer.connect(answerSdp, new SecureTransport.Receiver() {
             @Override
             public void rtp(byte[] packet, int offset, int length) {
                 RtpPacket rtp = RtpPacket.decode(packet, offset, length);
@@ -54,6 +58,20 @@ final class JavaViewer implements AutoCloseable {
         Map<Integer, RtpPacket> packets = new ConcurrentHashMap<>();
         received.forEach((seq, bytes) -> packets.put(seq, RtpPacket.decode(bytes, 0, bytes.length)));
         return packets;
+    }
+
+    /**
+     * Packets that arrived again: authenticated, but refused by SRTP's replay check because the
+     * viewer has them already (a NACK from a viewer that lost nothing).
+     */
+    long replayed() {
+        return transport.counters().replayed();
+    }
+
+    /** Asks for {@code lost} again, as a receiver that missed them would. */
+    void nack(long mediaSsrc, List<Integer> lost) throws IOException {
+        byte[] nack = RtcpCompound.encode(List.of(new GenericNack(1, mediaSsrc, lost)));
+        transport.sendRtcp(nack, 0, nack.length);
     }
 
     @Override

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * A Java camera publishes a real x264 clip over WHIP and a Java viewer plays the stream over WHEP,
  * both on one loopback port: the viewer decrypts the publisher's packets with its own keys, on its
  * own SSRC and payload type, with the payloads unchanged; the publisher is asked for a keyframe
- * when the viewer joins; the viewer ends with the publisher.
+ * when the viewer joins; NACKed packets are sent again; the viewer ends with the publisher.
  */
 class WhepSessionsTest {
 
@@ -109,6 +109,12 @@ class WhepSessionsTest {
                 assertThat(forwarded.marker()).isEqualTo(original.marker());
                 assertThat(payload(forwarded)).isEqualTo(payload(original));
             }
+
+            List<Integer> lost = List.of(sent.get(sent.size() - 2).sequenceNumber(),
+                sent.get(sent.size() - 1).sequenceNumber());
+            viewer.nack(viewerSsrc, lost);
+            await().atMost(5, TimeUnit.SECONDS).alias("NACKed packets come again from the history")
+                .until(() -> viewer.replayed() == lost.size());
 
             whip.end("cam", published.sessionId());
             await().atMost(5, TimeUnit.SECONDS).until(() -> whep.active() == 0);
