@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,7 +75,7 @@ class IncomingPeerTest {
         SecureTransport camera = connect(peer);
 
         long packets = publish(camera, units, 0, 65530);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> !peer.pipelines().isEmpty()
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !peer.pipelines().isEmpty()
             && peer.pipelines().get(0).counters().get(ReceivePipeline.Counter.RTP) == packets);
         // the newest frames wait for other tracks' until the peer leaves
         peer.finish();
@@ -131,7 +132,11 @@ class IncomingPeerTest {
         return pair.camera;
     }
 
-    /** Sends access units {@code from}.. of {@code units} as RTP, 30 fps; returns the packet count. */
+    /**
+     * Sends access units {@code from}.. of {@code units} as RTP, paced at 30 fps as a camera sends
+     * them (a burst of a whole clip can overflow socket buffers on a busy machine, and this camera
+     * does not answer NACKs); returns the packet count.
+     */
     private static long publish(SecureTransport camera, List<byte[]> units, int from, int firstSequenceNumber)
             throws Exception {
         H264Packetizer packetizer = new H264Packetizer(1200, 4, firstSequenceNumber);
@@ -143,6 +148,7 @@ class IncomingPeerTest {
                 camera.sendRtp(rtp, 0, rtp.length);
                 sent++;
             }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(33));
         }
         return sent;
     }
