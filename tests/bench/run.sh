@@ -22,15 +22,7 @@ kinesalite_dir="${KINESALITE_DIR:-/tmp/kinesalite}"
 work="$(mktemp -d /tmp/freshet-bench.XXXXXX)"
 server_pid=""
 
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
+source "$root/tests/bench/server.sh"
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

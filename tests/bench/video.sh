@@ -34,17 +34,9 @@ out="${VIDEO_OUT:-$root/tests/target/bench/video-results.jsonl}"
 work="$(mktemp -d /tmp/freshet-video-bench.XXXXXX)"
 server_pid=""
 
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
+source "$root/tests/bench/server.sh"
 cleanup() {
-  stop_server
+  stop_server 100
   if [[ "${VIDEO_KEEP_LOG:-0}" == 1 && -f "$work/server.log" ]]; then cp "$work/server.log" "$(dirname "$out")/video-server.log"; fi
   rm -rf "$work"
 }

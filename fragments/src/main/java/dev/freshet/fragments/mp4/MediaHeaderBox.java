@@ -17,7 +17,7 @@ record MediaHeaderBox(int timescale, long duration) implements Box {
     private static final int UNDETERMINED = (('u' - 0x60) << 10) | (('n' - 0x60) << 5) | ('d' - 0x60);
 
     private int version() {
-        return duration > 0xFFFFFFFFL ? 1 : 0;
+        return BoxTimes.version(duration);
     }
 
     @Override
@@ -28,15 +28,9 @@ record MediaHeaderBox(int timescale, long duration) implements Box {
     @Override
     public void write(BoxBuffer out) {
         out.fullHeader(size(), "mdhd", version(), 0);
-        if (version() == 1) {
-            out.zeros(16);
-            out.u32(timescale);
-            out.u64(duration);
-        } else {
-            out.zeros(8);
-            out.u32(timescale);
-            out.u32(duration);
-        }
+        BoxTimes.writeCreationAndModification(out, version());
+        out.u32(timescale);
+        BoxTimes.writeDuration(out, version(), duration);
         out.u16(UNDETERMINED);
         out.u16(0);
     }

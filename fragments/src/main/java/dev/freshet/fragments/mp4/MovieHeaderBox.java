@@ -17,7 +17,7 @@ package dev.freshet.fragments.mp4;
 record MovieHeaderBox(int timescale, long duration, int nextTrackId) implements Box {
 
     private int version() {
-        return duration > 0xFFFFFFFFL ? 1 : 0;
+        return BoxTimes.version(duration);
     }
 
     @Override
@@ -28,15 +28,9 @@ record MovieHeaderBox(int timescale, long duration, int nextTrackId) implements 
     @Override
     public void write(BoxBuffer out) {
         out.fullHeader(size(), "mvhd", version(), 0);
-        if (version() == 1) {
-            out.zeros(16);
-            out.u32(timescale);
-            out.u64(duration);
-        } else {
-            out.zeros(8);
-            out.u32(timescale);
-            out.u32(duration);
-        }
+        BoxTimes.writeCreationAndModification(out, version());
+        out.u32(timescale);
+        BoxTimes.writeDuration(out, version(), duration);
         out.u32(0x00010000);
         out.u16(0x0100);
         out.zeros(10);

@@ -19,7 +19,7 @@ record TrackHeaderBox(int trackId, long duration, boolean audio, int width, int 
     private static final int ENABLED_IN_MOVIE = 0x000003;
 
     private int version() {
-        return duration > 0xFFFFFFFFL ? 1 : 0;
+        return BoxTimes.version(duration);
     }
 
     @Override
@@ -30,14 +30,10 @@ record TrackHeaderBox(int trackId, long duration, boolean audio, int width, int 
     @Override
     public void write(BoxBuffer out) {
         out.fullHeader(size(), "tkhd", version(), ENABLED_IN_MOVIE);
-        out.zeros(version() == 1 ? 16 : 8);
+        BoxTimes.writeCreationAndModification(out, version());
         out.u32(trackId);
         out.zeros(4);
-        if (version() == 1) {
-            out.u64(duration);
-        } else {
-            out.u32(duration);
-        }
+        BoxTimes.writeDuration(out, version(), duration);
         out.zeros(8);
         out.u16(0);
         out.u16(audio ? 1 : 0);
