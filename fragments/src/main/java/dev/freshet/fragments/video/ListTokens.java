@@ -9,21 +9,23 @@ import java.util.Base64;
  * so the token need not be sealed; it only has to be recognised. A stream created or deleted
  * between pages does not disturb the walk: the next page starts after the name, whatever exists.
  *
+ * ListSignalingChannels (module {@code signaling}) pages the same way.
+ *
  * <p>Stateless and thread-safe.
  */
-final class ListTokens {
+public final class ListTokens {
 
     private static final String PREFIX = "s1:";
 
     private ListTokens() {
     }
 
-    static String issue(String lastName) {
+    public static String issue(String lastName) {
         return Base64.getEncoder().encodeToString((PREFIX + lastName).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The name the page ended at; InvalidArgumentException for a token this class did not issue. */
-    static String open(String token) {
+    public static String open(String token) {
         String text;
         try {
             text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
  *
  * <p>Thread-safe.
  */
-final class VideoIds {
+public final class VideoIds {
 
     private static final char[] LOWER = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] MIXED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -22,7 +22,8 @@ final class VideoIds {
         return "kvs-" + random(LOWER, 20);
     }
 
-    static String version() {
+    /** A fresh version; signaling channels use the same shape. */
+    public static String version() {
         return random(MIXED, 20);
     }
 

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * hours (ten years); at most {@value #MAX_TAGS} tags, keys 1..128 and values 0..256 of Unicode
  * letters, digits, white space and {@code _ . : / = + - @}, no {@code aws:} key prefix.
  *
+ * Signaling channels (module {@code signaling}) share the tag rules.
+ *
  * <p>Stateless and thread-safe.
  */
-final class VideoRules {
+public final class VideoRules {
 
     static final int MAX_RETENTION_HOURS = 87_600;
     static final int MAX_TAGS = 50;
@@ -59,7 +61,7 @@ final class VideoRules {
     }
 
     /** Checks the tags {@code added} and that {@code existing} plus them stays within the limit. */
-    static void checkTags(Map<String, String> existing, Map<String, String> added) {
+    public static void checkTags(Map<String, String> existing, Map<String, String> added) {
         added.forEach(VideoRules::checkTag);
         long merged = existing.size() + added.keySet().stream().filter(key -> !existing.containsKey(key)).count();
         if (merged > MAX_TAGS) {
@@ -68,7 +70,7 @@ final class VideoRules {
         }
     }
 
-    static void checkTagKey(String key) {
+    public static void checkTagKey(String key) {
         if (key == null || key.isEmpty() || key.length() > 128 || !TAG_TEXT.matcher(key).matches()) {
             throw VideoErrorType.INVALID_ARGUMENT.exception(
                 "Tag key '%s' is invalid: 1 to 128 letters, digits, spaces and _ . : / = + - @.", key);

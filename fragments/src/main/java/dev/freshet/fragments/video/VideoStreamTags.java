@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * UntagStream, ListTagsForStream) and per resource ARN (TagResource, UntagResource,
  * ListTagsForResource, which the web edge reads and writes as a list of {@code {Key, Value}}).
  * Both see the same tags. Only stream ARNs name a resource here: a signaling-channel ARN is
- * ResourceNotFoundException, as no channel exists.
+ * ResourceNotFoundException (the web edge sends channel ARNs to the signaling module's tags).
  *
  * <p>A resource holds at most 50 tags (TagsPerResourceExceededLimitException). Tags are not part
  * of a stream's configuration: changing them leaves its {@code Version} as it is.
