@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
-import software.amazon.awssdk.services.kinesisvideo.model.ChannelType;
 import software.amazon.awssdk.services.kinesisvideo.model.ConfigurationStatus;
 import software.amazon.awssdk.services.kinesisvideo.model.DefaultStorageTier;
 import software.amazon.awssdk.services.kinesisvideo.model.Format;
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.kinesisvideo.model.VersionMismatchExcepti
 
 /**
  * The stored configurations (image generation, notifications, storage tier) with the SDK, and the
- * operations Freshet refuses (signaling channels, edge agent).
+ * operations Freshet refuses (edge agent).
  */
 class ControlPlaneConfigurationTest {
     @RegisterExtension
@@ -94,17 +93,6 @@ class ControlPlaneConfigurationTest {
         assertThat(storage.streamName()).isEqualTo(name);
         assertThat(storage.streamStorageConfiguration().defaultStorageTier()).isEqualTo(DefaultStorageTier.WARM);
         assertThat(video.describeStream(b -> b.streamName(name)).streamInfo().version()).isNotEqualTo(version);
-    }
-
-    @Test
-    void signalingChannelsAreNotAvailableYet() {
-        InvalidArgumentException refused = catchThrowableOfType(InvalidArgumentException.class,
-                () -> video.createSignalingChannel(b -> b.channelName("doorbell").channelType(ChannelType.SINGLE_MASTER)));
-
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.awsErrorDetails().errorMessage()).contains("Signaling channels are not available");
-        assertThat(catchThrowableOfType(InvalidArgumentException.class,
-                () -> video.listSignalingChannels(b -> { }))).isNotNull();
     }
 
     @Test

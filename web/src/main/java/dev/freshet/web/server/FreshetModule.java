@@ -34,6 +34,13 @@ public interface FreshetModule extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The server is about to stop: called before it drains, while connections are still open, so
+     * long-lived ones (WebSockets) can be told to go. By default nothing. Must not throw.
+     */
+    default void stopping() {
+    }
+
     /** Flushes and releases what the module opened. Must not throw for an ordinary shutdown. */
     @Override
     void close();

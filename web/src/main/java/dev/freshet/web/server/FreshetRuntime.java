@@ -77,10 +77,19 @@ public final class FreshetRuntime {
             stopped = true;
         }
         LOG.info("Freshet stopping: draining in-flight requests for up to {} ms", config.shutdownGrace().toMillis());
+        modules.forEach(FreshetRuntime::tellStopping);
         boolean drained = server.stop(config.shutdownGrace());
         closeModules(modules);
         logs.close();
         LOG.atInfo().setMessage("Freshet stopped").addKeyValue("drained", drained).log();
+    }
+
+    private static void tellStopping(FreshetModule module) {
+        try {
+            module.stopping();
+        } catch (RuntimeException e) {
+            LOG.warn("Module {} failed to prepare for stopping", module.getClass().getName(), e);
+        }
     }
 
     private static void createDataDir(FreshetConfig config) throws StartupException {

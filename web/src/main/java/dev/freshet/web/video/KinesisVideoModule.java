@@ -5,6 +5,7 @@ import dev.freshet.fragments.store.FragmentStore;
 import dev.freshet.fragments.store.FragmentStores;
 import dev.freshet.fragments.video.VideoSettings;
 import dev.freshet.fragments.video.VideoStreams;
+import dev.freshet.signaling.channels.SignalingChannels;
 import dev.freshet.web.server.FreshetModule;
 import dev.freshet.web.server.ModuleContext;
 import dev.freshet.web.server.PathRoute;
@@ -23,9 +24,11 @@ import java.util.Map;
  * {@code <data-dir>/kinesisvideo}, serves every control-plane operation at its REST-JSON path
  * ({@code POST /createStream}, …, {@code /TagResource}) and adds the routes of the
  * {@link VideoDataPlane}s it is given. Statuses last the server's {@code stream-transition-millis}.
+ * Signaling channels are part of the control plane (kept in {@code kinesisvideo/channels.json});
+ * their relay is handed to the data planes and told to send GO_AWAY when the server stops.
  *
  * <p>Routes: {@link StreamOperations}, {@link TagOperations}, {@link ConfigurationOperations},
- * {@link UnsupportedOperations} (signaling channels, edge agent); errors per {@link RestJsonErrors}.
+ * {@link ChannelOperations}, {@link UnsupportedOperations} (edge agent); errors per {@link RestJsonErrors}.
  *
  * <p>Thread-safe.
  */
@@ -36,6 +39,7 @@ public final class KinesisVideoModule implements FreshetModule {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisVideoModule.class);
 
     private final FragmentStore fragments;
+    private final SignalingChannels channels;
     private final List<VideoDataPlane> dataPlanes;
     private final List<PathRoute> routes = new ArrayList<>();
 
@@ -46,8 +50,9 @@ public final class KinesisVideoModule implements FreshetModule {
         VideoStreams streams = new VideoStreams(new VideoSettings(config.region(), config.accountId(),
             config.streamTransition(), InstantSource.system()), fragments,
             config.absoluteDataDir().resolve("kinesisvideo"));
-        routes.addAll(controlPlaneRoutes(streams));
-        VideoModuleContext videoContext = new VideoModuleContext(context, streams, fragments);
+        this.channels = new SignalingChannels(streams, config.absoluteDataDir().resolve("kinesisvideo"));
+        routes.addAll(controlPlaneRoutes(streams, channels, new SignalingEndpoints(config.tlsPort())));
+        VideoModuleContext videoContext = new VideoModuleContext(context, streams, fragments, channels);
         this.dataPlanes.forEach(plane -> routes.addAll(plane.routes(videoContext)));
     }
 
@@ -88,10 +93,10 @@ public final class KinesisVideoModule implements FreshetModule {
         }
     }
 
-    /** The media and archived-media APIs and WHIP, sharing the streams' live edges (LL-HLS shows WHIP too). */
+    /** The media and archived-media APIs, WHIP (the two share the live edges: LL-HLS shows WHIP too) and KVS signaling. */
     private static List<VideoDataPlane> fullDataPlane() {
         LiveEdges edges = new LiveEdges(new PartPlan(VideoMediaPlane.PART_TARGET_MICROS));
-        return List.of(new VideoMediaPlane(edges), new WhipPlane(edges));
+        return List.of(new VideoMediaPlane(edges), new WhipPlane(edges), new SignalingPlane());
     }
 
     /** Fragments as records of the server's shard logs, appended with its durability. */
@@ -100,11 +105,13 @@ public final class KinesisVideoModule implements FreshetModule {
         return FragmentStores.inLogs(context.logs(), config.durability(), config.segmentBytes());
     }
 
-    /** Every control-plane route, over {@code streams}. */
-    static List<PathRoute> controlPlaneRoutes(VideoStreams streams) {
+    /** Every control-plane route, over {@code streams} and {@code channels}. */
+    static List<PathRoute> controlPlaneRoutes(VideoStreams streams, SignalingChannels channels,
+                                              SignalingEndpoints endpoints) {
         RestJsonRoutes table = new RestJsonRoutes(SERVICE);
         new StreamOperations(streams).register(table);
-        new TagOperations(streams.tags()).register(table);
+        new TagOperations(streams.tags(), channels.tags()).register(table);
+        new ChannelOperations(channels, endpoints).register(table);
         new ConfigurationOperations(streams.configurations()).register(table);
         UnsupportedOperations.register(table);
         return table.routes();
@@ -120,8 +127,15 @@ public final class KinesisVideoModule implements FreshetModule {
         return List.copyOf(routes);
     }
 
+    /** Signaling clients get GO_AWAY before the server stops taking requests. */
+    @Override
+    public void stopping() {
+        channels.relay().shutdown();
+    }
+
     @Override
     public void close() {
+        channels.relay().shutdown();
         dataPlanes.forEach(KinesisVideoModule::closeQuietly);
         if (fragments instanceof AutoCloseable closeable) {
             closeQuietly(closeable);

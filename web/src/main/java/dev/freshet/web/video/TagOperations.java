@@ -1,6 +1,8 @@
 package dev.freshet.web.video;
 
 import dev.freshet.fragments.video.VideoStreamTags;
+import dev.freshet.signaling.channels.ChannelArn;
+import dev.freshet.signaling.channels.ChannelTags;
 import dev.freshet.web.protocol.Input;
 import dev.freshet.web.protocol.OutputWriter;
 
@@ -10,7 +12,8 @@ import java.util.Map;
 /**
  * TagStream, UntagStream and ListTagsForStream (tags as a map), and TagResource, UntagResource and
  * ListTagsForResource (tags in as a list of {@code {Key, Value}}, out as a map, as the model has
- * them; note the capital first letter of their paths). All tags fit one page (at most 50), so no
+ * them; note the capital first letter of their paths; a signaling-channel ARN reaches the
+ * channel's tags, any other the stream's). All tags fit one page (at most 50), so no
  * {@code NextToken} is ever returned.
  *
  * <p>Thread-safe.
@@ -18,9 +21,11 @@ import java.util.Map;
 final class TagOperations {
 
     private final VideoStreamTags tags;
+    private final ChannelTags channelTags;
 
-    TagOperations(VideoStreamTags tags) {
+    TagOperations(VideoStreamTags tags, ChannelTags channelTags) {
         this.tags = tags;
+        this.channelTags = channelTags;
     }
 
     void register(RestJsonRoutes routes) {
@@ -51,15 +56,26 @@ final class TagOperations {
         for (Input tag : call.input().structures("Tags")) {
             added.put(tag.string("Key").orElseThrow(), tag.string("Value").orElseThrow());
         }
-        tags.tagResource(call.string("ResourceARN"), added);
+        String arn = call.string("ResourceARN");
+        if (ChannelArn.isChannel(arn)) {
+            channelTags.tag(arn, added);
+        } else {
+            tags.tagResource(arn, added);
+        }
     }
 
     private void untagResource(RestJsonCall call, OutputWriter out) {
-        tags.untagResource(call.string("ResourceARN"), call.input().strings("TagKeyList"));
+        String arn = call.string("ResourceARN");
+        if (ChannelArn.isChannel(arn)) {
+            channelTags.untag(arn, call.input().strings("TagKeyList"));
+        } else {
+            tags.untagResource(arn, call.input().strings("TagKeyList"));
+        }
     }
 
     private void listTagsForResource(RestJsonCall call, OutputWriter out) {
-        writeTags(out, tags.listTagsForResource(call.string("ResourceARN")));
+        String arn = call.string("ResourceARN");
+        writeTags(out, ChannelArn.isChannel(arn) ? channelTags.list(arn) : tags.listTagsForResource(arn));
     }
 
     private static void writeTags(OutputWriter out, Map<String, String> tags) {

@@ -112,12 +112,9 @@ class KinesisVideoApiTest {
     }
 
     @Test
-    void signalingAndEdgeOperationsAreRefusedWithAClearInvalidArgumentException() throws Exception {
-        HttpResponse<String> signaling = post("/createSignalingChannel", "{\"ChannelName\":\"c\"}");
+    void edgeOperationsAreRefusedWithAClearInvalidArgumentException() throws Exception {
         HttpResponse<String> edge = post("/startEdgeConfigurationUpdate", "{}");
 
-        assertError(signaling, 400, "InvalidArgumentException");
-        assertThat(json(signaling).get("message").asText()).contains("Signaling channels are not available");
         assertError(edge, 400, "InvalidArgumentException");
         assertThat(json(edge).get("message").asText()).contains("edge agent");
     }

@@ -35,6 +35,9 @@ public final class ConfigParser {
     /** Literals only: an advertised address is never looked up. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
+    /** RFC 7064/7065 ICE server URIs, e.g. {@code turn:turn.example.com:3478?transport=udp}. */
+    private static final Pattern ICE_URI = Pattern.compile("(stun|stuns|turn|turns):[A-Za-z0-9.\\[\\]:-]+(\\?transport=(udp|tcp))?");
+
     private final Map<String, String> environment;
 
     /** @param environment the process environment ({@code System.getenv()}), or a map in tests */
@@ -147,7 +150,23 @@ public final class ConfigParser {
         }
         return new WebRtcSettings((int) v.number(WEBRTC_PORT, 0, 65535),
             v.matching(WEBRTC_HOST, HOST_NAME, "a host name or IP address"), advertised,
-            (int) v.number(WEBRTC_MAX_SESSIONS, 1, 100_000));
+            (int) v.number(WEBRTC_MAX_SESSIONS, 1, 100_000), iceServers(v));
+    }
+
+    private static WebRtcSettings.IceServers iceServers(SettingValues v) throws ConfigException {
+        List<String> uris = new ArrayList<>();
+        for (String part : v.optionalText(WEBRTC_ICE_SERVERS).orElse("").split(",")) {
+            String uri = part.trim();
+            if (uri.isEmpty()) {
+                continue;
+            }
+            if (!ICE_URI.matcher(uri).matches()) {
+                throw v.invalid(WEBRTC_ICE_SERVERS, "comma-separated stun:, stuns:, turn: or turns: URIs");
+            }
+            uris.add(uri);
+        }
+        return new WebRtcSettings.IceServers(uris, v.optionalText(WEBRTC_ICE_USERNAME).orElse(""),
+            v.optionalText(WEBRTC_ICE_PASSWORD).orElse(""));
     }
 
     private static OptionalInt tlsPort(SettingValues v) throws ConfigException {

@@ -51,7 +51,12 @@ public enum Setting {
     WEBRTC_HOST("webrtc-host", "127.0.0.1", "ADDR", "address the WebRTC UDP port binds; 0.0.0.0 for every interface"),
     WEBRTC_ADVERTISED_ADDRESSES("webrtc-advertised-addresses", null, "IP,IP",
         "IP addresses put in ICE candidates instead of the bound one (a 1:1 NAT's public address)"),
-    WEBRTC_MAX_SESSIONS("webrtc-max-sessions", "200", "N", "WebRTC sessions the server holds at once; more get 503");
+    WEBRTC_MAX_SESSIONS("webrtc-max-sessions", "200", "N", "WebRTC sessions the server holds at once; more get 503"),
+    WEBRTC_ICE_SERVERS("webrtc-ice-servers", null, "URI,URI",
+        "STUN/TURN URIs (stun:, stuns:, turn:, turns:) KVS GetIceServerConfig hands to signaling clients; unset: none"),
+    WEBRTC_ICE_USERNAME("webrtc-ice-username", null, "NAME", "user name GetIceServerConfig returns with webrtc-ice-servers"),
+    WEBRTC_ICE_PASSWORD("webrtc-ice-password", null, "SECRET",
+        "password GetIceServerConfig returns with webrtc-ice-servers");
 
     private final String key;
     private final String defaultValue;
