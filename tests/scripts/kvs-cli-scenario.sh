@@ -58,8 +58,39 @@ check "existing name is ResourceInUseException" ResourceInUseException "$(error_
 check "bad name is ValidationException" ValidationException "$(error_of create-stream --stream-name 'no spaces')"
 check "unknown stream is ResourceNotFoundException" ResourceNotFoundException \
   "$(error_of describe-stream --stream-name "$STREAM-missing")"
-check "signaling channels are InvalidArgumentException" InvalidArgumentException \
-  "$(error_of create-signaling-channel --channel-name "$STREAM-channel")"
+
+CHANNEL="$STREAM-channel"
+CHANNEL_ARN=$(v create-signaling-channel --channel-name "$CHANNEL" --single-master-configuration MessageTtlSeconds=30 \
+  --tags Key=site,Value=door | json "d['ChannelARN']")
+check "create-signaling-channel answers the ARN" True \
+  "$(echo "$CHANNEL_ARN" | grep -q ":channel/$CHANNEL/" && echo True || echo False)"
+check "describe-signaling-channel" "$CHANNEL SINGLE_MASTER ACTIVE 30" "$(v describe-signaling-channel \
+  --channel-name "$CHANNEL" | json "' '.join(str(x) for x in (d['ChannelInfo']['ChannelName'], \
+  d['ChannelInfo']['ChannelType'], d['ChannelInfo']['ChannelStatus'], \
+  d['ChannelInfo']['SingleMasterConfiguration']['MessageTtlSeconds']))")"
+check "list-signaling-channels BEGINS_WITH" "$CHANNEL" "$(v list-signaling-channels \
+  --channel-name-condition ComparisonOperator=BEGINS_WITH,ComparisonValue="$CHANNEL" | \
+  json "' '.join(c['ChannelName'] for c in d['ChannelInfoList'])")"
+check "get-signaling-channel-endpoint WSS is the server" "ws://${ENDPOINT#http://}/signaling" \
+  "$(v get-signaling-channel-endpoint --channel-arn "$CHANNEL_ARN" \
+  --single-master-channel-endpoint-configuration Protocols=WSS,Role=MASTER | \
+  json "d['ResourceEndpointList'][0]['ResourceEndpoint']")"
+v update-media-storage-configuration --channel-arn "$CHANNEL_ARN" \
+  --media-storage-configuration StreamARN="$ARN",Status=ENABLED >/dev/null
+check "describe-media-storage-configuration" "$ARN ENABLED" "$(v describe-media-storage-configuration \
+  --channel-arn "$CHANNEL_ARN" | json "d['MediaStorageConfiguration']['StreamARN'] + ' ' + \
+  d['MediaStorageConfiguration']['Status']")"
+check "channel tags through list-tags-for-resource" "site=door" "$(v list-tags-for-resource \
+  --resource-arn "$CHANNEL_ARN" | json "','.join(k + '=' + v for k, v in sorted(d['Tags'].items()))")"
+check "existing channel is ResourceInUseException" ResourceInUseException \
+  "$(error_of create-signaling-channel --channel-name "$CHANNEL")"
+check "FULL_MESH is InvalidArgumentException" InvalidArgumentException \
+  "$(error_of create-signaling-channel --channel-name "$CHANNEL-mesh" --channel-type FULL_MESH)"
+CHANNEL_VERSION=$(v describe-signaling-channel --channel-arn "$CHANNEL_ARN" | json "d['ChannelInfo']['Version']")
+v delete-signaling-channel --channel-arn "$CHANNEL_ARN" --current-version "$CHANNEL_VERSION" >/dev/null
+check "delete-signaling-channel" 0 $?
+check "deleted channel is ResourceNotFoundException" ResourceNotFoundException \
+  "$(error_of describe-signaling-channel --channel-arn "$CHANNEL_ARN")"
 
 VERSION=$(v describe-stream --stream-name "$STREAM" | json "d['StreamInfo']['Version']")
 v delete-stream --stream-arn "$ARN" --current-version "$VERSION" >/dev/null
