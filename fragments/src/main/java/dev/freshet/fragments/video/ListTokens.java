@@ -9,23 +9,21 @@ import java.util.Base64;
  * so the token need not be sealed; it only has to be recognised. A stream created or deleted
  * between pages does not disturb the walk: the next page starts after the name, whatever exists.
  *
- * ListSignalingChannels (module {@code signaling}) pages the same way.
- *
  * <p>Stateless and thread-safe.
  */
-public final class ListTokens {
+final class ListTokens {
 
     private static final String PREFIX = "s1:";
 
     private ListTokens() {
     }
 
-    public static String issue(String lastName) {
+    static String issue(String lastName) {
         return Base64.getEncoder().encodeToString((PREFIX + lastName).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The name the page ended at; InvalidArgumentException for a token this class did not issue. */
-    public static String open(String token) {
+    static String open(String token) {
         String text;
         try {
             text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);

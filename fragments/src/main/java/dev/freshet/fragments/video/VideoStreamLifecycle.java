@@ -2,9 +2,7 @@ package dev.freshet.fragments.video;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 
 /**
  * CreateStream, DescribeStream, ListStreams, DeleteStream, UpdateStream and UpdateDataRetention.
@@ -76,12 +74,11 @@ public final class VideoStreamLifecycle {
      * @param nameBeginsWith only streams whose name starts with it (BEGINS_WITH), or null for all
      */
     public StreamPage list(Integer maxResults, String nextToken, String nameBeginsWith) {
-        int max = maxResults == null ? MAX_LIST_RESULTS : maxResults;
-        if (max < 1 || max > MAX_LIST_RESULTS) {
-            throw VideoErrorType.INVALID_ARGUMENT.exception("MaxResults must be between 1 and %d.", MAX_LIST_RESULTS);
-        }
-        String after = nextToken == null ? null : ListTokens.open(nextToken);
-        return catalog.read(state -> page(state, max, after, nameBeginsWith));
+        return catalog.read(state -> {
+            NamePages.Page<VideoStreamInfo> page = NamePages.page(state.streams, maxResults, MAX_LIST_RESULTS, nextToken,
+                nameBeginsWith, this::info);
+            return new StreamPage(page.items(), page.nextToken());
+        });
     }
 
     /** Starts deleting the stream: DELETING now, gone (with its fragments) after the transition delay. */
@@ -174,18 +171,6 @@ public final class VideoStreamLifecycle {
             stream.tags.putAll(request.tags());
         }
         return stream;
-    }
-
-    private StreamPage page(VideoCatalogState state, int max, String after, String prefix) {
-        NavigableMap<String, VideoStreamState> tail = after == null ? state.streams : state.streams.tailMap(after, false);
-        List<VideoStreamInfo> page = tail.values().stream()
-            .filter(stream -> prefix == null || stream.name.startsWith(prefix))
-            .limit(max + 1L).map(this::info).toList();
-        if (page.size() <= max) {
-            return new StreamPage(page, null);
-        }
-        List<VideoStreamInfo> shown = page.subList(0, max);
-        return new StreamPage(shown, ListTokens.issue(shown.get(max - 1).streamName()));
     }
 
     VideoStreamInfo info(VideoStreamState stream) {

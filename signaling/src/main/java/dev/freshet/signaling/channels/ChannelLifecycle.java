@@ -1,14 +1,12 @@
 package dev.freshet.signaling.channels;
 
-import dev.freshet.fragments.video.ListTokens;
 import dev.freshet.fragments.video.VideoErrorType;
+import dev.freshet.fragments.video.NamePages;
 import dev.freshet.fragments.video.VideoIds;
 import dev.freshet.fragments.video.VideoRules;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -86,12 +84,11 @@ public final class ChannelLifecycle {
      * @param nameBeginsWith only channels whose name starts with it (BEGINS_WITH), or null for all
      */
     public ChannelPage list(Integer maxResults, String nextToken, String nameBeginsWith) {
-        int max = maxResults == null ? MAX_LIST_RESULTS : maxResults;
-        if (max < 1 || max > MAX_LIST_RESULTS) {
-            throw VideoErrorType.INVALID_ARGUMENT.exception("MaxResults must be between 1 and %d.", MAX_LIST_RESULTS);
-        }
-        String after = nextToken == null ? null : ListTokens.open(nextToken);
-        return catalog.read(state -> page(state, max, after, nameBeginsWith));
+        return catalog.read(state -> {
+            NamePages.Page<ChannelInfo> page = NamePages.page(state.channels, maxResults, MAX_LIST_RESULTS, nextToken,
+                nameBeginsWith, this::info);
+            return new ChannelPage(page.items(), page.nextToken());
+        });
     }
 
     /** Sets the message TTL if given (null leaves it) and gives the channel a new version. */
@@ -157,18 +154,6 @@ public final class ChannelLifecycle {
             channel.tags.putAll(request.tags());
         }
         return channel;
-    }
-
-    private ChannelPage page(ChannelCatalogState state, int max, String after, String prefix) {
-        NavigableMap<String, ChannelState> tail = after == null ? state.channels : state.channels.tailMap(after, false);
-        List<ChannelInfo> page = tail.values().stream()
-            .filter(channel -> prefix == null || channel.name.startsWith(prefix))
-            .limit(max + 1L).map(this::info).toList();
-        if (page.size() <= max) {
-            return new ChannelPage(page, null);
-        }
-        List<ChannelInfo> shown = page.subList(0, max);
-        return new ChannelPage(shown, ListTokens.issue(shown.get(max - 1).name()));
     }
 
     private ChannelInfo info(ChannelState channel) {

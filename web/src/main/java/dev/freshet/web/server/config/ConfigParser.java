@@ -137,36 +137,35 @@ public final class ConfigParser {
     }
 
     private static WebRtcSettings webrtc(SettingValues v) throws ConfigException {
-        List<String> advertised = new ArrayList<>();
-        for (String part : v.optionalText(WEBRTC_ADVERTISED_ADDRESSES).orElse("").split(",")) {
-            String address = part.trim();
-            if (address.isEmpty()) {
-                continue;
-            }
-            if (!IP_LITERAL.matcher(address).matches()) {
-                throw v.invalid(WEBRTC_ADVERTISED_ADDRESSES, "comma-separated IPv4 or IPv6 addresses");
-            }
-            advertised.add(address);
-        }
+        List<String> advertised = commaSeparated(v, WEBRTC_ADVERTISED_ADDRESSES, IP_LITERAL,
+            "comma-separated IPv4 or IPv6 addresses");
         return new WebRtcSettings((int) v.number(WEBRTC_PORT, 0, 65535),
             v.matching(WEBRTC_HOST, HOST_NAME, "a host name or IP address"), advertised,
             (int) v.number(WEBRTC_MAX_SESSIONS, 1, 100_000), iceServers(v));
     }
 
     private static WebRtcSettings.IceServers iceServers(SettingValues v) throws ConfigException {
-        List<String> uris = new ArrayList<>();
-        for (String part : v.optionalText(WEBRTC_ICE_SERVERS).orElse("").split(",")) {
-            String uri = part.trim();
-            if (uri.isEmpty()) {
-                continue;
-            }
-            if (!ICE_URI.matcher(uri).matches()) {
-                throw v.invalid(WEBRTC_ICE_SERVERS, "comma-separated stun:, stuns:, turn: or turns: URIs");
-            }
-            uris.add(uri);
-        }
+        List<String> uris = commaSeparated(v, WEBRTC_ICE_SERVERS, ICE_URI,
+            "comma-separated stun:, stuns:, turn: or turns: URIs");
         return new WebRtcSettings.IceServers(uris, v.optionalText(WEBRTC_ICE_USERNAME).orElse(""),
             v.optionalText(WEBRTC_ICE_PASSWORD).orElse(""));
+    }
+
+    /** The non-empty items of a comma-separated setting (empty when unset), each matching {@code item}. */
+    private static List<String> commaSeparated(SettingValues v, Setting setting, Pattern item, String expected)
+        throws ConfigException {
+        List<String> items = new ArrayList<>();
+        for (String part : v.optionalText(setting).orElse("").split(",")) {
+            String value = part.trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (!item.matcher(value).matches()) {
+                throw v.invalid(setting, expected);
+            }
+            items.add(value);
+        }
+        return items;
     }
 
     private static OptionalInt tlsPort(SettingValues v) throws ConfigException {
