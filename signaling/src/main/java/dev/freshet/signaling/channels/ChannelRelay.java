@@ -1,5 +1,7 @@
 package dev.freshet.signaling.channels;
 
+import dev.freshet.fragments.video.VideoErrorType;
+import dev.freshet.fragments.video.VideoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Relays signaling messages between the members of SINGLE_MASTER channels, one instance per
  * server. Members of a channel: at most one master (a new master replaces the old one, which
  * gets GO_AWAY), viewers by client id (a new viewer with the same id replaces the old one), and
- * server-side members (storage sessions) joined while a master is connected.
+ * server-side members (storage sessions) joined while a master is connected. A channel takes at most
+ * {@value #MAX_VIEWERS} viewers, as the service's quota.
  *
  * <pre>
  *  viewer  ──send──▶ master                     (senderClientId = the viewer's id)
@@ -30,6 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ChannelRelay {
 
+    /** Viewers one channel takes at once (the service's quota). */
+    public static final int MAX_VIEWERS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRelay.class);
 
     private final Map<String, ChannelMembers> channels = new HashMap<>();
@@ -71,12 +76,18 @@ public final class ChannelRelay {
         return connection;
     }
 
-    /** Connects a viewer; a viewer already connected with the same client id gets GO_AWAY. */
+    /**
+     * Connects a viewer; a viewer already connected with the same client id gets GO_AWAY.
+     *
+     * @throws VideoException ClientLimitExceededException when the channel has {@value #MAX_VIEWERS}
+     *                        other viewers
+     */
     public RelayConnection connectViewer(String channelArn, String clientId, SignalingPeer peer) {
         RelayConnection connection = new RelayConnection(this, channelArn, clientId, peer);
         RelayConnection replaced;
         synchronized (this) {
             refuseWhenStopped();
+            checkViewerRoom(channelArn, clientId);
             replaced = channels.computeIfAbsent(channelArn, arn -> new ChannelMembers()).viewers.put(clientId, connection);
         }
         endReplaced(replaced, List.of());
@@ -98,6 +109,18 @@ public final class ChannelRelay {
             ServerSideLink link = new ServerSideLink(this, channelArn, member);
             members.serverSide.add(link);
             return Optional.of(link);
+        }
+    }
+
+    /**
+     * ClientLimitExceededException unless viewer {@code clientId} may connect now (a viewer that
+     * replaces one with its id always may); checked before a WebSocket upgrade, and again on connect.
+     */
+    public synchronized void checkViewerRoom(String channelArn, String clientId) {
+        ChannelMembers members = channels.get(channelArn);
+        if (members != null && members.viewers.size() >= MAX_VIEWERS && !members.viewers.containsKey(clientId)) {
+            throw VideoErrorType.CLIENT_LIMIT_EXCEEDED.exception(
+                "The channel already has %d viewers, the most it takes.", MAX_VIEWERS);
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.freshet.signaling.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.freshet.fragments.video.VideoErrorType;
+import dev.freshet.fragments.video.VideoException;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +92,19 @@ class ChannelRelayTest {
         assertThat(heard).containsExactly("SDP_ANSWER YW5zd2Vy", "master left");
         assertThat(relay.masterConnected(CHANNEL)).isFalse();
         assertThat(relay.totals().refused()).containsEntry(RefusalReason.MASTER_NOT_CONNECTED, 1L);
+    }
+
+    @Test
+    void aChannelTakesTenViewersAndAViewerMayAlwaysReplaceItself() {
+        for (int i = 0; i < ChannelRelay.MAX_VIEWERS; i++) {
+            relay.connectViewer(CHANNEL, "v" + i, new RecordingPeer("v" + i, events));
+        }
+        assertThatThrownBy(() -> relay.connectViewer(CHANNEL, "v10", new RecordingPeer("v10", events)))
+            .isInstanceOfSatisfying(VideoException.class,
+                e -> assertThat(e.type()).isEqualTo(VideoErrorType.CLIENT_LIMIT_EXCEEDED));
+        relay.connectViewer(CHANNEL, "v3", new RecordingPeer("v3 again", events));
+        assertThat(events).containsExactly("v3 GO_AWAY");
+        assertThat(relay.totals().viewers()).isEqualTo(ChannelRelay.MAX_VIEWERS);
     }
 
     @Test

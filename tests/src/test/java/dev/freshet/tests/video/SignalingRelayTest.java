@@ -12,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,22 @@ class SignalingRelayTest {
         assertThat(handshakeStatus(wss(arn), arn.replaceAll("/\\d+$", "/1"), null)).isEqualTo(404);
         assertThat(handshakeStatus(wss(arn), arn, "AWS_reserved")).isEqualTo(400);
         assertThat(handshakeStatus(wss(arn), arn, "no spaces")).isEqualTo(400);
+    }
+
+    @Test
+    void aChannelTakesTenViewers() {
+        String arn = channel("full");
+        List<SignalingSocketClient> viewers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                viewers.add(SignalingSocketClient.connect(wss(arn), arn, "viewer-" + i));
+            }
+            assertThat(handshakeStatus(wss(arn), arn, "viewer-10")).as("an eleventh viewer").isEqualTo(400);
+            viewers.add(SignalingSocketClient.connect(wss(arn), arn, "viewer-3"));
+            assertThat(viewers.get(3).next(WAIT).path("messageType").asText()).as("replaced viewer").isEqualTo("GO_AWAY");
+        } finally {
+            viewers.forEach(SignalingSocketClient::close);
+        }
     }
 
     private static int handshakeStatus(String wss, String arn, String clientId) {

@@ -52,6 +52,10 @@ final class SignalingConnection extends AbstractReceiveListener implements Signa
         connection = clientId == null ? relay.connectMaster(channelArn, this)
             : relay.connectViewer(channelArn, clientId, this);
         socket.addCloseTask(closed -> connection.leave());
+        if (!socket.isOpen()) {
+            connection.leave(); // closed before the task was added, which then never runs
+            return;
+        }
         socket.getReceiveSetter().set(this);
         socket.resumeReceives();
     }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * parameters are accepted and not checked (Freshet verifies no signatures). Before the upgrade the
  * query is checked: no channel ARN or a bad client id (1..256 of {@code [a-zA-Z0-9_.-]}, not
  * starting with {@code AWS_}) is 400 InvalidArgumentException, an unknown channel 404
- * ResourceNotFoundException, both as REST-JSON errors. Each accepted socket becomes a
+ * ResourceNotFoundException, a channel full of viewers 400 ClientLimitExceededException, all as
+ * REST-JSON errors. Each accepted socket becomes a
  * {@link SignalingConnection}.
  *
  * <p>Thread-safe.
@@ -46,11 +47,15 @@ final class SignalingSocket implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         try {
             String channelArn = first(exchange.getQueryParameters(), CHANNEL_ARN);
-            checkClientId(first(exchange.getQueryParameters(), CLIENT_ID));
+            String clientId = first(exchange.getQueryParameters(), CLIENT_ID);
+            checkClientId(clientId);
             if (channelArn == null) {
                 throw VideoErrorType.INVALID_ARGUMENT.exception("The query parameter %s is required.", CHANNEL_ARN);
             }
             channels.lifecycle().describe(ChannelRef.byArn(channelArn));
+            if (clientId != null) {
+                channels.relay().checkViewerRoom(channelArn, clientId);
+            }
         } catch (VideoException e) {
             RestJsonErrors.send(exchange, VideoErrors.of(e));
             return;
@@ -62,7 +67,8 @@ final class SignalingSocket implements HttpHandler {
         Map<String, List<String>> query = exchange.getRequestParameters();
         try {
             new SignalingConnection(socket, channels.relay()).open(first(query, CHANNEL_ARN), first(query, CLIENT_ID));
-        } catch (IllegalStateException stopping) {
+        } catch (IllegalStateException | VideoException stoppingOrFull) {
+            // the relay stopped, or viewers filled the channel since the check before the upgrade
             IoUtils.safeClose(socket);
         }
     }
