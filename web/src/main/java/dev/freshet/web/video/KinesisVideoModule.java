@@ -18,6 +18,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Kinesis Video Streams as a server module: keeps the video-stream metadata under
@@ -51,7 +52,7 @@ public final class KinesisVideoModule implements FreshetModule {
             config.streamTransition(), InstantSource.system()), fragments,
             config.absoluteDataDir().resolve("kinesisvideo"));
         this.channels = new SignalingChannels(streams, config.absoluteDataDir().resolve("kinesisvideo"));
-        routes.addAll(controlPlaneRoutes(streams, channels, new SignalingEndpoints(config.tlsPort())));
+        routes.addAll(controlPlaneRoutes(streams, channels, new SignalingEndpoints(knownTlsPort(config))));
         VideoModuleContext videoContext = new VideoModuleContext(context, streams, fragments, channels);
         this.dataPlanes.forEach(plane -> routes.addAll(plane.routes(videoContext)));
     }
@@ -115,6 +116,11 @@ public final class KinesisVideoModule implements FreshetModule {
         new ConfigurationOperations(streams.configurations()).register(table);
         UnsupportedOperations.register(table);
         return table.routes();
+    }
+
+    /** The configured TLS port; empty without TLS or when it is picked at bind time (0), not known yet. */
+    private static OptionalInt knownTlsPort(FreshetConfig config) {
+        return config.tlsPort().stream().filter(port -> port != 0).findFirst();
     }
 
     @Override
