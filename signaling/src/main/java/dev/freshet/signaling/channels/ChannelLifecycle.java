@@ -5,6 +5,9 @@ import dev.freshet.fragments.video.NamePages;
 import dev.freshet.fragments.video.VideoIds;
 import dev.freshet.fragments.video.VideoRules;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,6 +33,7 @@ public final class ChannelLifecycle {
     public static final int MAX_CHANNELS = 10_000;
     /** ListSignalingChannels' default and largest page. */
     public static final int MAX_LIST_RESULTS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelLifecycle.class);
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,256}");
 
     private final ChannelCatalog catalog;
@@ -57,7 +61,7 @@ public final class ChannelLifecycle {
     /** Creates the channel (ACTIVE at once); returns its ARN. */
     public String create(CreateRequest request) {
         check(request);
-        return catalog.mutate(state -> {
+        String arn = catalog.mutate(state -> {
             if (state.channels.containsKey(request.channelName())) {
                 throw VideoErrorType.RESOURCE_IN_USE.exception("The signaling channel %s already exists.",
                     request.channelName());
@@ -70,6 +74,8 @@ public final class ChannelLifecycle {
             state.channels.put(channel.name, channel);
             return catalog.arn(channel);
         });
+        LOG.atInfo().setMessage("signaling channel created").addKeyValue("channel", arn).log();
+        return arn;
     }
 
     public ChannelInfo describe(ChannelRef ref) {
@@ -107,6 +113,7 @@ public final class ChannelLifecycle {
     /** Deletes the channel at once; its connected clients get GO_AWAY. */
     public void delete(String channelArn, String currentVersion) {
         catalog.mutate(state -> state.channels.remove(changeable(state, channelArn, currentVersion).name));
+        LOG.atInfo().setMessage("signaling channel deleted").addKeyValue("channel", channelArn).log();
         onDeleted.accept(channelArn);
     }
 

@@ -91,6 +91,8 @@ public final class ChannelRelay {
             replaced = channels.computeIfAbsent(channelArn, arn -> new ChannelMembers()).viewers.put(clientId, connection);
         }
         endReplaced(replaced, List.of());
+        LOG.atDebug().setMessage("signaling viewer connected").addKeyValue("channel", channelArn)
+            .addKeyValue("client", clientId).log();
         return connection;
     }
 
@@ -233,6 +235,8 @@ public final class ChannelRelay {
             }
             dropIfEmpty(connection.channelArn(), channel);
         }
+        LOG.atDebug().setMessage("signaling client left").addKeyValue("channel", connection.channelArn())
+            .addKeyValue("client", connection.isViewer() ? connection.clientId() : "master").log();
         orphans.forEach(link -> link.member().masterLeft());
     }
 
