@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.kinesisvideo.model.ChannelRole;
  * viewer's id, the master's answer (sent with the C SDK's capitalised keys) reaches that viewer;
  * refused messages are answered with STATUS_RESPONSE and counted on {@code /metrics} while the
  * connection goes on; a new master replaces the old one (GO_AWAY); deleting the channel sends
- * GO_AWAY to everyone; bad connection queries are refused before the upgrade.
+ * GO_AWAY to everyone, and so does stopping the server; bad connection queries are refused before
+ * the upgrade.
  */
 class SignalingRelayTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -115,6 +116,25 @@ class SignalingRelayTest {
                 assertThat(viewer.next(WAIT).path("messageType").asText()).isEqualTo("GO_AWAY");
                 assertThat(viewer.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1001);
             }
+        }
+    }
+
+    @Test
+    void stoppingTheServerSendsGoAwayAndChannelsOutliveTheRestart() throws Exception {
+        String arn = channel("shutdown");
+        try (SignalingSocketClient master = SignalingSocketClient.connect(wss(arn), arn, null);
+             SignalingSocketClient viewer = SignalingSocketClient.connect(wss(arn), arn, "viewer-1")) {
+            server.process().stop();
+            assertThat(master.next(WAIT).path("messageType").asText()).isEqualTo("GO_AWAY");
+            assertThat(viewer.next(WAIT).path("messageType").asText()).isEqualTo("GO_AWAY");
+            assertThat(master.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1001);
+        } finally {
+            server.process().restart();
+        }
+        try (SignalingSocketClient master = SignalingSocketClient.connect(wss(arn), arn, null);
+             SignalingSocketClient viewer = SignalingSocketClient.connect(wss(arn), arn, "viewer-1")) {
+            viewer.send("{\"action\":\"SDP_OFFER\",\"messagePayload\":\"" + payload("{\"type\":\"offer\"}") + "\"}");
+            assertThat(master.next(WAIT).path("senderClientId").asText()).isEqualTo("viewer-1");
         }
     }
 
