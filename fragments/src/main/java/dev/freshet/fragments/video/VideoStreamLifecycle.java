@@ -75,8 +75,8 @@ public final class VideoStreamLifecycle {
      */
     public StreamPage list(Integer maxResults, String nextToken, String nameBeginsWith) {
         return catalog.read(state -> {
-            NamePages.Page<VideoStreamInfo> page = NamePages.page(state.streams, maxResults, MAX_LIST_RESULTS, nextToken,
-                nameBeginsWith, this::info);
+            NamePages.Page<VideoStreamInfo> page = NamePages.page(state.streams, maxResults, MAX_LIST_RESULTS,
+                nextToken, nameBeginsWith, this::info);
             return new StreamPage(page.items(), page.nextToken());
         });
     }

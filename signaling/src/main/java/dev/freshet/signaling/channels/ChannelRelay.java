@@ -88,7 +88,8 @@ public final class ChannelRelay {
         synchronized (this) {
             refuseWhenStopped();
             checkViewerRoom(channelArn, clientId);
-            replaced = channels.computeIfAbsent(channelArn, arn -> new ChannelMembers()).viewers.put(clientId, connection);
+            ChannelMembers members = channels.computeIfAbsent(channelArn, arn -> new ChannelMembers());
+            replaced = members.viewers.put(clientId, connection);
         }
         endReplaced(replaced, List.of());
         LOG.atDebug().setMessage("signaling viewer connected").addKeyValue("channel", channelArn)

@@ -8,8 +8,8 @@ import dev.freshet.web.protocol.Shape.StructureShape;
 
 /**
  * The inputs of the control-plane operations Freshet serves ({@code kinesisvideo} model), as the
- * service validates them. The signaling-channel and edge-agent operations are answered without a
- * model (see {@link UnsupportedOperations}).
+ * service validates them (the signaling-channel ones are {@link ChannelInputs}). The edge-agent
+ * operations are answered without a model (see {@link UnsupportedOperations}).
  *
  * <p>Immutable and thread-safe.
  */

@@ -94,7 +94,10 @@ public final class KinesisVideoModule implements FreshetModule {
         }
     }
 
-    /** The media and archived-media APIs, WHIP (the two share the live edges: LL-HLS shows WHIP too) and KVS signaling. */
+    /**
+     * The media and archived-media APIs, WHIP (the two share the streams' live edges: LL-HLS shows WHIP
+     * too) and KVS signaling.
+     */
     private static List<VideoDataPlane> fullDataPlane() {
         LiveEdges edges = new LiveEdges(new PartPlan(VideoMediaPlane.PART_TARGET_MICROS));
         return List.of(new VideoMediaPlane(edges), new WhipPlane(edges), new SignalingPlane());
