@@ -44,6 +44,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class StorageSessions implements AutoCloseable {
 
+    /**
+     * A master answers within a second or two of an offer reaching it; it calls
+     * {@code JoinStorageSession} again after ~6 s without one, and a second retry finds this overdue.
+     */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
     /** How often unanswered sessions are checked for their timeout. */
     private static final long SWEEP_MILLIS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(StorageSessions.class);

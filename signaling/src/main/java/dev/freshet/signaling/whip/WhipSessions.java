@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Every WHIP publisher on the server's one WebRTC UDP port. {@link #publish} answers an offer at
  * once (ICE lite: the publisher's checks find the port) and the session connects in the
- * background; {@link #end} is the resource's DELETE. One timer ticks every session each
+ * background; {@link #end} is the resource's DELETE. Storage sessions, whose offer Freshet makes
+ * ({@link dev.freshet.signaling.storage.StorageSessions}), hand their answered session to
+ * {@link #receive} and are publishers like the others from then on. One timer ticks every session each
  * {@link #TICK_MILLIS} ms: receive pipelines' timeouts and feedback, and the checks that end a
  * silent or failed session.
  *
@@ -186,8 +188,8 @@ public final class WhipSessions implements AutoCloseable {
         PeerIngest ingest = new PeerIngest(frames, routes.audioTrack(), routes.hasVideo());
         IncomingPeer peer = new IncomingPeer(routes.routes(), FEEDBACK_SSRC, ingest, this::nowMicros);
         LivePublisher live = new LivePublisher(target.stream(), answer.media(), FEEDBACK_SSRC, clock::millis);
-        WhipSession session = new WhipSession(id, target, ice, Offers.dtls(answer, certificate), peer, ingest, live,
-            limits.silence().toMillis(), clock.millis(), this::ended);
+        WhipSession session = new WhipSession(id, kind, target, ice, Offers.dtls(answer, certificate), peer, ingest,
+            live, limits.silence().toMillis(), clock.millis(), this::ended);
         sessions.put(id, session);
         publishers.add(live);
         started.increment();

@@ -112,7 +112,7 @@ class StorageSessionsTest {
             String noUsableCodec = master.answer().replace("H264/90000", "VP8/90000")
                 .replace("opus/48000/2", "PCMU/8000");
             assertBadAnswer(storage, noUsableCodec, NegotiationFailure.NO_USABLE_MEDIA.id());
-            String notOffered = master.answer().replace("m=video 9 UDP/TLS/RTP/SAVPF 96", "m=video 9 UDP/TLS/RTP/SAVPF 45")
+            String notOffered = master.answer().replace("SAVPF 96", "SAVPF 45")
                 .replace("rtpmap:96", "rtpmap:45").replace("fmtp:96", "fmtp:45");
             assertBadAnswer(storage, notOffered, NegotiationFailure.ANSWER_MISMATCH.id());
             assertBadAnswer(storage, "not sdp", SdpMalformed.BAD_LINE.id());

@@ -77,8 +77,8 @@ public final class AnswerReader {
     }
 
     private static void checkOffered(MediaDescription offered, RtpMap answered) {
-        boolean same = offered.payloadTypes().contains(answered.payloadType()) && offered.rtp()
-            .rtpMap(answered.payloadType()).filter(m -> m.is(answered.encodingName(), answered.clockRate())).isPresent();
+        boolean same = offered.payloadTypes().contains(answered.payloadType()) && offered.rtp().rtpMap(
+            answered.payloadType()).filter(m -> m.is(answered.encodingName(), answered.clockRate())).isPresent();
         if (!same) {
             throw malformed(NegotiationFailure.ANSWER_MISMATCH, "payload type " + answered.payloadType() + " ("
                 + SdpValues.quote(answered.encodingName()) + ") was not offered as such");
