@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * (silence, ICE or DTLS failure, {@link #close}). An unusable answer, an answer that never comes
  * ({@link StorageSessions} times it out) or {@link #close} before the answer give everything back.
  *
- * <p>Trickled candidates of the master are parsed and counted, not used: Freshet is ICE lite and
- * the master's checks tell its address.
+ * <p>Trickled candidates of the master are parsed and counted, not used: the one UDP port cannot
+ * send a check before it has heard from the master, and the master's own checks tell its address
+ * (peer-reflexive); Freshet, the controlling agent, nominates a pair they opened.
  *
  * <p>Thread-safe.
  */
@@ -111,7 +112,7 @@ public final class StorageSession {
                 endUnanswered(End.BAD_ANSWER);
                 throw new StorageException(StorageException.Reason.BAD_ANSWER, e.reason().id(), e.getMessage());
             }
-            // the master's checks reveal its address (peer-reflexive); its candidates are not needed
+            // the master's checks reveal its address (peer-reflexive); its candidates are not used
             ice.start(new IceCredentials(negotiated.remoteIceUfrag(), negotiated.remoteIcePwd()), List.of());
             media.receive(id, KIND, target, ice, negotiated);
             state = State.RECEIVING;

@@ -152,7 +152,8 @@ public final class StorageSessions implements AutoCloseable {
         }
         IceSession ice = null;
         try {
-            ice = IceSession.open(port, false);
+            // controlling, as the offerer without ice-lite (see OfferBuilder)
+            ice = IceSession.open(port, true);
             IceCredentials local = ice.localCredentials();
             SessionDescription offer = OfferBuilder.offer(LocalParameters.receiving(local.ufrag(), local.password(),
                 Offers.sdpFingerprint(certificate), candidates.of(ice.localCandidates()), Offers.sessionVersion()));

@@ -8,7 +8,7 @@
  *
  * <pre>
  *   join ─▶ OfferBuilder ─▶ OfferSink.sendOffer ─▶ (master) ─▶ answer ─▶ AnswerReader
- *            IceSession (ICE lite; the master's checks find the port) ─▶ WhipSessions.receive
+ *            IceSession (controlling; the master's checks find the port) ─▶ WhipSessions.receive
  *            ─▶ SecureTransport ─▶ IncomingPeer ─▶ PeerIngest ─▶ FrameIngest
  * </pre>
  */

@@ -15,7 +15,8 @@ import java.util.List;
  * A KVS signaling channel's master in Java, as a camera would be toward a storage session: it
  * answers Freshet's offer with H.264 (payload type 96 of the offer: packetization-mode 1,
  * constrained baseline) and Opus (111), sendonly, bundled, rtcp-mux, with its SSRCs, ICE
- * controlling from a loopback socket of its own, and the DTLS role it is given ({@code setup:active}
+ * controlled (as a KVS C SDK answerer always is) from a loopback socket of its own, and the DTLS
+ * role it is given ({@code setup:active}
  * for the client, {@code passive} for the server).
  */
 final class JavaMaster implements AutoCloseable {
@@ -25,7 +26,7 @@ final class JavaMaster implements AutoCloseable {
     /** 20 ms of CELT fullband (TOC config 31, one frame): enough for the Opus depacketizer. */
     private static final byte[] OPUS_20MS = {(byte) 0xF8, 1, 2, 3};
 
-    private final LoopbackOfferer peer = new LoopbackOfferer();
+    private final LoopbackOfferer peer = new LoopbackOfferer(false);
     private final DtlsRole role;
     private SecureTransport transport;
 

@@ -28,9 +28,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopbackOfferer implements AutoCloseable {
 
-    private final IceSession ice = IceSession.withHarvester(new LoopbackPeerHarvester(), true);
+    private final IceSession ice;
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private SecureTransport transport;
+
+    /** An offerer: ICE controlling. */
+    public LoopbackOfferer() {
+        this(true);
+    }
+
+    /** @param controlling the ICE role: an answerer to a full agent's offer is controlled */
+    public LoopbackOfferer(boolean controlling) {
+        ice = IceSession.withHarvester(new LoopbackPeerHarvester(), controlling);
+    }
 
     /** The a= lines of the offer's bundled transport: ICE credentials, fingerprint, setup, rtcp-mux. */
     public List<String> transportLines() {

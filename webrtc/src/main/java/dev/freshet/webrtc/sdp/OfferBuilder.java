@@ -15,9 +15,12 @@ import java.util.Optional;
  *       {@code nack pli}, {@code ccm fir} — what the receive pipeline acts on (it sends no REMB and no
  *       transport-cc, so neither is offered, nor any header extension: routes go by payload type and SSRC).</li>
  *   <li>audio (mid {@code 1}): Opus 48000/2.</li>
- *   <li>{@code a=ice-lite}: the camera, a full ICE agent, becomes controlling and sends the checks that find
- *       the port (RFC 8445 section 6.1.1), as browsers do toward WHIP; all of Freshet's candidates are in the
- *       offer, followed by {@code a=end-of-candidates}.</li>
+ *   <li>No {@code a=ice-lite}: Freshet, the offerer, is the controlling agent (RFC 8445 section 6.1.1), as the
+ *       KVS storage service is. Cameras on the KVS C SDK take the controlled role whenever they answer, whatever
+ *       the offer says, so a lite offer would leave both sides controlled. The camera's checks (a controlled
+ *       full agent checks too) find the one port; Freshet's triggered checks answer on the pairs they
+ *       open and nominate one. All of Freshet's candidates are in the offer, followed by
+ *       {@code a=end-of-candidates}.</li>
  *   <li>{@code a=setup:actpass} (RFC 8842 section 5.2): the camera's answer picks the DTLS role.</li>
  * </ul>
  * Payload types are the offer's own; {@link AnswerReader} reads which ones the answer kept. Stateless.
@@ -46,7 +49,7 @@ public final class OfferBuilder {
             section(MediaKind.VIDEO, VIDEO_MID, video(), transport, local),
             section(MediaKind.AUDIO, AUDIO_MID, audio(), transport, local));
         return new SessionDescription(Origin.local(local.sessionId()), "-", "0 0", "", TransportAttributes.NONE,
-            true, List.of(VIDEO_MID, AUDIO_MID), false, "", List.of(), media);
+            false, List.of(VIDEO_MID, AUDIO_MID), false, "", List.of(), media);
     }
 
     private static MediaDescription section(MediaKind kind, String mid, RtpParameters rtp,

@@ -14,10 +14,10 @@ class OfferBuilderTest {
         LOCAL_FINGERPRINT, List.of(Candidate.host("1", "192.0.2.10", 8189)), 42);
 
     @Test
-    void theOfferIsIceLiteActpassBundledAndRecvonly() {
+    void theOfferIsFullIceActpassBundledAndRecvonly() {
         SessionDescription offer = OfferBuilder.offer(RECEIVING);
 
-        assertThat(offer.iceLite()).isTrue();
+        assertThat(offer.iceLite()).as("Freshet offers as a controlling full agent").isFalse();
         assertThat(offer.bundle()).containsExactly("0", "1");
         assertThat(offer.media()).extracting(MediaDescription::kind).containsExactly(MediaKind.VIDEO, MediaKind.AUDIO);
         assertThat(offer.media()).allSatisfy(m -> {
