@@ -1,5 +1,5 @@
-// What the WHIP and WHEP test pages share: the offer/answer exchange over HTTP (RFC 9725 style,
-// all candidates in the offer) and H.264 first in a transceiver's codec list.
+// What the WHIP, WHEP and KVS master test pages share: the offer/answer exchange over HTTP (RFC 9725
+// style, all candidates in the offer), H.264 first in a transceiver's codec list, sender statistics.
 window.freshetWebRtc = (function () {
   function gatheringComplete(pc) {
     if (pc.iceGatheringState === 'complete') {
@@ -51,5 +51,22 @@ window.freshetWebRtc = (function () {
     return codec ? codec.mimeType : null;
   }
 
-  return { preferH264: preferH264, exchange: exchange, codecOf: codecOf };
+  // the sender's statistics into state: video frames, packets, size and codec; audio packets
+  async function senderStatistics(pc, state) {
+    var report = await pc.getStats();
+    report.forEach(function (s) {
+      if (s.type === 'outbound-rtp' && s.kind === 'video') {
+        state.framesEncoded = s.framesEncoded || 0;
+        state.packetsSent = s.packetsSent || 0;
+        state.width = s.frameWidth || null;
+        state.height = s.frameHeight || null;
+        state.codec = codecOf(report, s);
+      }
+      if (s.type === 'outbound-rtp' && s.kind === 'audio') {
+        state.audioPacketsSent = s.packetsSent || 0;
+      }
+    });
+  }
+
+  return { preferH264: preferH264, exchange: exchange, codecOf: codecOf, senderStatistics: senderStatistics };
 })();

@@ -5,6 +5,7 @@ import dev.freshet.signaling.whip.LivePublisher;
 import dev.freshet.signaling.whip.LivePublishers;
 import dev.freshet.signaling.whip.Offers;
 import dev.freshet.signaling.whip.SessionSlots;
+import dev.freshet.signaling.whip.SessionTimer;
 import dev.freshet.signaling.whip.WhipAnswer;
 import dev.freshet.signaling.whip.WhipException;
 import dev.freshet.signaling.whip.WhipLimits;
@@ -28,7 +29,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -58,11 +58,7 @@ public final class WhepSessions implements AutoCloseable {
     private final InstantSource clock;
     private final Map<String, WhepSession> sessions = new ConcurrentHashMap<>();
     private final SessionSlots slots;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "freshet-whep-ticks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = SessionTimer.daemon("freshet-whep-ticks");
 
     public WhepSessions(IcePort port, DtlsCertificate certificate, Candidates candidates, LivePublishers publishers,
                         WhipLimits limits, InstantSource clock) {

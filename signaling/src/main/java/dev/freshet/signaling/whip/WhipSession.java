@@ -7,6 +7,7 @@ import dev.freshet.webrtc.transport.SecureTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,7 @@ final class WhipSession {
     private static final Logger LOG = LoggerFactory.getLogger(WhipSession.class);
 
     private final String id;
+    private final String kind;
     private final PublishTarget target;
     private final IceSession ice;
     private final DtlsParameters dtls;
@@ -42,9 +44,12 @@ final class WhipSession {
     private long lastProgressMillis;
     private boolean ended;
 
-    WhipSession(String id, PublishTarget target, IceSession ice, DtlsParameters dtls, IncomingPeer peer,
-                PeerIngest ingest, LivePublisher live, long silenceMillis, long nowMillis, Consumer<WhipSession> onEnd) {
+    /** @param kind what started it ({@code WHIP}, {@code storage}), for logs */
+    WhipSession(String id, String kind, PublishTarget target, IceSession ice, DtlsParameters dtls, IncomingPeer peer,
+                PeerIngest ingest, LivePublisher live, long silenceMillis, long nowMillis,
+                Consumer<WhipSession> onEnd) {
         this.id = id;
+        this.kind = kind;
         this.target = target;
         this.ice = ice;
         this.dtls = dtls;
@@ -77,7 +82,8 @@ final class WhipSession {
         if (ended) {
             return;
         }
-        transport = SecureTransport.start(ice, dtls, live.tapping(peer), "whip-" + id.substring(0, 8));
+        transport = SecureTransport.start(ice, dtls, live.tapping(peer), kind.toLowerCase(Locale.ROOT) + "-"
+            + id.substring(0, 8));
         peer.attach(transport);
         live.attach(transport);
         transport.ready().whenComplete((profile, failure) -> {
@@ -132,7 +138,7 @@ final class WhipSession {
         live.end();
         target.release().run();
         onEnd.accept(this);
-        LOG.atInfo().setMessage("WHIP session ended").addKeyValue("stream", target.stream())
+        LOG.atInfo().setMessage(kind + " session ended").addKeyValue("stream", target.stream())
             .addKeyValue("session", id).addKeyValue("reason", reason).addKeyValue("rtpPackets", rtpPackets())
             .addKeyValue("frames", ingest.stored()).addKeyValue("framesDropped", ingest.dropped()).log();
     }

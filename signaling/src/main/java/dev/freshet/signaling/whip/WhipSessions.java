@@ -19,7 +19,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Every WHIP publisher on the server's one WebRTC UDP port. {@link #publish} answers an offer at
  * once (ICE lite: the publisher's checks find the port) and the session connects in the
- * background; {@link #end} is the resource's DELETE. One timer ticks every session each
+ * background; {@link #end} is the resource's DELETE. Storage sessions, whose offer Freshet makes
+ * ({@link dev.freshet.signaling.storage.StorageSessions}), hand their answered session to
+ * {@link #receive} and are publishers like the others from then on. One timer ticks every session each
  * {@link #TICK_MILLIS} ms: receive pipelines' timeouts and feedback, and the checks that end a
  * silent or failed session.
  *
@@ -58,11 +59,7 @@ public final class WhipSessions implements AutoCloseable {
     private final LongAdder endedRtp = new LongAdder();
     private final LongAdder endedAuthFailures = new LongAdder();
     private final LongAdder endedFrames = new LongAdder();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "freshet-whip-ticks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = SessionTimer.daemon("freshet-whip-ticks");
 
     public WhipSessions(IcePort port, DtlsCertificate certificate, Candidates candidates, PublishTargets targets,
                         WhipLimits limits, InstantSource clock) {
@@ -96,6 +93,41 @@ public final class WhipSessions implements AutoCloseable {
             slots.giveBack();
             throw e;
         }
+    }
+
+    /**
+     * Takes a slot for a session Freshet offers (a storage session), before it makes the offer; the
+     * slot is given back by {@link #release()} if the session ends unanswered, else when the session
+     * {@link #receive} started ends.
+     *
+     * @throws WhipException {@link WhipException.Reason#TOO_MANY_SESSIONS}
+     */
+    public void reserve() {
+        slots.take();
+    }
+
+    /** Gives back a slot {@link #reserve()} took for a session that never started. */
+    public void release() {
+        slots.giveBack();
+    }
+
+    /**
+     * Starts receiving a session Freshet offered, now that the peer answered: {@code ice} is started
+     * with the peer's credentials, {@code negotiated} was read from its answer, the caller holds a slot
+     * ({@link #reserve()}) and has claimed {@code target}. From here the session is this one's, as a
+     * WHIP publisher's is: ticked, counted, listed for WHEP viewers, ended when silent or by
+     * {@link #end}, and the slot, the stream and ICE are given back when it ends.
+     *
+     * @param id   the session id, unguessable ({@link Offers#newId()})
+     * @param kind what offered it, for logs
+     */
+    public void receive(String id, String kind, PublishTarget target, IceSession ice, AnswerResult negotiated) {
+        session(id, kind, target, ice, negotiated);
+    }
+
+    /** Whether the session {@code sessionId} is still receiving. */
+    public boolean live(String sessionId) {
+        return sessions.containsKey(sessionId);
     }
 
     /** Ends the session {@code sessionId} of {@code stream}; false when there is none. */
@@ -139,7 +171,7 @@ public final class WhipSessions implements AutoCloseable {
             // the one port cannot send checks before the publisher's arrive, and those tell its
             // address (peer-reflexive), so the offer's candidates are not needed
             ice.start(new IceCredentials(answer.remoteIceUfrag(), answer.remoteIcePwd()), List.of());
-            WhipSession session = session(Offers.newId(), target, ice, answer);
+            WhipSession session = session(Offers.newId(), "WHIP", target, ice, answer);
             return new WhipAnswer(session.id(), answer.answer().format());
         } catch (MalformedInputException e) {
             closeAfterRefusal(target, ice);
@@ -150,19 +182,19 @@ public final class WhipSessions implements AutoCloseable {
         }
     }
 
-    private WhipSession session(String id, PublishTarget target, IceSession ice, AnswerResult answer) {
+    private WhipSession session(String id, String kind, PublishTarget target, IceSession ice, AnswerResult answer) {
         FrameIngest frames = new FrameIngest(target.log(), target.edge(), target.createdMillis(), ack -> { });
         MediaRoutes routes = MediaRoutes.of(answer.media());
         PeerIngest ingest = new PeerIngest(frames, routes.audioTrack(), routes.hasVideo());
         IncomingPeer peer = new IncomingPeer(routes.routes(), FEEDBACK_SSRC, ingest, this::nowMicros);
         LivePublisher live = new LivePublisher(target.stream(), answer.media(), FEEDBACK_SSRC, clock::millis);
-        WhipSession session = new WhipSession(id, target, ice, Offers.dtls(answer, certificate), peer, ingest, live,
-            limits.silence().toMillis(), clock.millis(), this::ended);
+        WhipSession session = new WhipSession(id, kind, target, ice, Offers.dtls(answer, certificate), peer, ingest,
+            live, limits.silence().toMillis(), clock.millis(), this::ended);
         sessions.put(id, session);
         publishers.add(live);
         started.increment();
         session.connectWhenIceIs();
-        LOG.atInfo().setMessage("WHIP session started").addKeyValue("stream", target.stream())
+        LOG.atInfo().setMessage(kind + " session started").addKeyValue("stream", target.stream())
             .addKeyValue("session", id).addKeyValue("video", routes.hasVideo())
             .addKeyValue("audio", routes.audioTrack() != 0).log();
         return session;

@@ -20,27 +20,50 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The transport side of a browser-like offerer on loopback: ICE controlling from a socket of its
- * own, DTLS client (its offer says actpass; the server answers passive). Publishers and viewers
- * in tests write their own media sections around {@link #transportLines()}.
+ * The transport side of a browser-like peer on loopback: ICE controlling from a socket of its
+ * own (the server is ICE lite). As an offerer (WHIP, WHEP) it is the DTLS client: its offer says
+ * actpass and the server answers passive. As the answerer of a storage session's offer it takes
+ * the DTLS role its answer says. Publishers and viewers in tests write their own media sections
+ * around {@link #transportLines()}.
  */
 public final class LoopbackOfferer implements AutoCloseable {
 
-    private final IceSession ice = IceSession.withHarvester(new LoopbackPeerHarvester(), true);
+    private final IceSession ice;
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private SecureTransport transport;
 
-    /** The a= lines of the offer's bundled transport: ICE credentials, fingerprint, setup, rtcp-mux. */
-    public List<String> transportLines() {
-        IceCredentials local = ice.localCredentials();
-        return List.of("a=ice-ufrag:" + local.ufrag(), "a=ice-pwd:" + local.password(),
-            "a=fingerprint:" + certificate.fingerprint().toSdp(), "a=setup:actpass", "a=rtcp-mux");
+    /** An offerer: ICE controlling. */
+    public LoopbackOfferer() {
+        this(true);
     }
 
-    /** Connects to the server the answer names and waits for the DTLS handshake. */
+    /** @param controlling the ICE role: an answerer to a full agent's offer is controlled */
+    public LoopbackOfferer(boolean controlling) {
+        ice = IceSession.withHarvester(new LoopbackPeerHarvester(), controlling);
+    }
+
+    /** The a= lines of the offer's bundled transport: ICE credentials, fingerprint, setup, rtcp-mux. */
+    public List<String> transportLines() {
+        return transportLines("actpass");
+    }
+
+    /** The a= lines of a bundled transport with {@code a=setup:<setup>}. */
+    public List<String> transportLines(String setup) {
+        IceCredentials local = ice.localCredentials();
+        return List.of("a=ice-ufrag:" + local.ufrag(), "a=ice-pwd:" + local.password(),
+            "a=fingerprint:" + certificate.fingerprint().toSdp(), "a=setup:" + setup, "a=rtcp-mux");
+    }
+
+    /** Connects to the server the answer names and waits for the DTLS handshake, as DTLS client. */
     public SecureTransport connect(String answerSdp, SecureTransport.Receiver receiver, String name)
             throws Exception {
-        SessionDescription answer = SessionDescription.parse(answerSdp);
+        return connect(answerSdp, DtlsRole.CLIENT, receiver, name);
+    }
+
+    /** Connects to the server {@code serverSdp} (its answer or offer) names, as {@code role}, and waits for DTLS. */
+    public SecureTransport connect(String serverSdp, DtlsRole role, SecureTransport.Receiver receiver, String name)
+            throws Exception {
+        SessionDescription answer = SessionDescription.parse(serverSdp);
         MediaDescription first = answer.media().get(0);
         TransportAttributes remote = answer.transport(first);
         Candidate server = first.candidates().get(0);
@@ -50,7 +73,7 @@ public final class LoopbackOfferer implements AutoCloseable {
         ice.connected().get(10, TimeUnit.SECONDS);
         Fingerprint serverFingerprint = Fingerprint.parse(remote.fingerprint().orElseThrow().algorithm() + " "
             + remote.fingerprint().orElseThrow().hex());
-        transport = SecureTransport.start(ice, DtlsParameters.of(DtlsRole.CLIENT, certificate, serverFingerprint),
+        transport = SecureTransport.start(ice, DtlsParameters.of(role, certificate, serverFingerprint),
             receiver, name);
         transport.ready().get(10, TimeUnit.SECONDS);
         return transport;

@@ -89,7 +89,8 @@ final class HeaderExtensions {
                 pos++;
                 continue;
             }
-            if (oneByte && first >> 4 == 15) {
+            // RFC 8285 section 4.2: id 15 ends the block; id 0 is padding only, so 0 with a length ends it too
+            if (oneByte && (first >> 4 == 15 || first >> 4 == 0)) {
                 return;
             }
             int id = oneByte ? first >> 4 : first;

@@ -29,8 +29,6 @@ import static dev.freshet.webrtc.sdp.SdpValues.malformed;
  */
 public final class AnswerBuilder {
 
-    private static final List<String> EXTENSIONS = List.of(Extmap.SDES_MID, Extmap.ABS_SEND_TIME,
-        Extmap.TRANSPORT_WIDE_CC);
     private static final String ANY_ADDRESS = "IN IP4 0.0.0.0";
     private static final String STREAM_ID = "freshet";
 
@@ -48,7 +46,7 @@ public final class AnswerBuilder {
             throw malformed(NegotiationFailure.NO_USABLE_MEDIA, "no audio or video section with H.264 or Opus "
                 + "flowing " + (local.role() == LocalParameters.Role.RECEIVE ? "to" : "from") + " the server");
         }
-        choices.keySet().forEach(i -> checkTransport(offer, offer.media().get(i)));
+        choices.keySet().forEach(i -> BundleTransport.check(offer, offer.media().get(i)));
         TransportAttributes remote = offer.transport(offer.media().get(choices.keySet().iterator().next()));
         Setup setup = answerSetup(remote.setup());
         List<MediaDescription> sections = new ArrayList<>();
@@ -98,26 +96,6 @@ public final class AnswerBuilder {
         return offered && flows && m.protocol().endsWith("RTP/SAVPF");
     }
 
-    private static void checkTransport(SessionDescription offer, MediaDescription m) {
-        if (m.mid().isEmpty() || !offer.bundle().contains(m.mid())) {
-            throw malformed(NegotiationFailure.NO_BUNDLE, "the " + m.kind().token() + " section (mid "
-                + SdpValues.quote(m.mid()) + ") is not in a BUNDLE group: the server has one transport");
-        }
-        if (!m.rtcpMux()) {
-            throw malformed(NegotiationFailure.NO_RTCP_MUX, "mid " + SdpValues.quote(m.mid())
-                + " lacks a=rtcp-mux: the server has no separate RTCP port");
-        }
-        TransportAttributes t = offer.transport(m);
-        if (t.fingerprint().isEmpty()) {
-            throw malformed(NegotiationFailure.MISSING_FINGERPRINT, "mid " + SdpValues.quote(m.mid())
-                + " has no a=fingerprint at media or session level");
-        }
-        if (t.iceUfrag().isEmpty() || t.icePwd().isEmpty()) {
-            throw malformed(NegotiationFailure.MISSING_ICE_CREDENTIALS, "mid " + SdpValues.quote(m.mid())
-                + " lacks a=ice-ufrag or a=ice-pwd");
-        }
-    }
-
     private static Setup answerSetup(Optional<Setup> offered) {
         // RFC 5763 section 5 makes actpass mandatory for offers; a missing setup is read as actpass, like browsers do
         return switch (offered.orElse(Setup.ACTPASS)) {
@@ -129,22 +107,14 @@ public final class AnswerBuilder {
 
     private static NegotiatedMedia negotiate(int index, MediaDescription offered, CodecChoice choice,
                                              LocalParameters local) {
-        boolean sending = local.role() == LocalParameters.Role.SEND;
-        // the server sends without RTX: it would need an RTX SSRC of its own, and retransmits on the media SSRC
-        CodecChoice answered = sending ? new CodecChoice(choice.codec(), choice.parameters(), choice.feedback(), -1)
-            : choice;
-        Map<String, Integer> extensionIds = new LinkedHashMap<>();
-        for (Extmap e : offered.rtp().extmaps()) {
-            if (EXTENSIONS.contains(e.uri())) {
-                extensionIds.putIfAbsent(e.uri(), e.id());
-            }
+        if (local.role() == LocalParameters.Role.RECEIVE) {
+            return NegotiatedMedia.received(index, offered, choice);
         }
-        long localSsrc = !sending ? -1 : offered.kind() == MediaKind.AUDIO ? local.audioSsrc() : local.videoSsrc();
-        MediaSources remote = offered.sources();
-        return new NegotiatedMedia(index, offered.mid(), offered.kind(),
-            sending ? Direction.SENDONLY : Direction.RECVONLY, answered, extensionIds,
-            sending ? -1 : remote.primarySsrc().orElse(-1), sending ? -1 : remote.rtxSsrc().orElse(-1), localSsrc,
-            remote.asksForSimulcast());
+        // the server sends without RTX: it would need an RTX SSRC of its own, and retransmits on the media SSRC
+        CodecChoice answered = new CodecChoice(choice.codec(), choice.parameters(), choice.feedback(), -1);
+        long localSsrc = offered.kind() == MediaKind.AUDIO ? local.audioSsrc() : local.videoSsrc();
+        return new NegotiatedMedia(index, offered.mid(), offered.kind(), Direction.SENDONLY, answered,
+            NegotiatedMedia.extensionIds(offered), -1, -1, localSsrc, offered.sources().asksForSimulcast());
     }
 
     private static MediaDescription rejected(MediaDescription offered) {

@@ -9,9 +9,10 @@ import java.util.Set;
  * Picks the one codec Freshet takes from an offered media section, in the offer's payload types:
  * <ul>
  *   <li>video: H.264 that the fragments store as is, packetization-mode 1 before 0 (mode 2, interleaved, is
- *       refused), then constrained baseline (42e01f), baseline (42001f), constrained high (640c1f); main and
- *       high are refused because they may carry B-frames, which WebRTC playback cannot reorder. VP8 and VP9
- *       are recognised and never chosen: the storage is H.264.</li>
+ *       refused), then by the given profile list: {@link #PLAYABLE_PROFILES} for offers to answer, where main
+ *       and high are refused because they may carry B-frames, which WebRTC playback cannot reorder;
+ *       {@link #STORABLE_PROFILES} for a camera's answer to a storage session's offer, which takes main and
+ *       high as KVS does. VP8 and VP9 are recognised and never chosen: the storage is H.264.</li>
  *   <li>audio: Opus at 48000/2.</li>
  * </ul>
  * Feedback is kept where Freshet acts on it: {@code nack}, {@code nack pli}, {@code ccm fir}, and either
@@ -19,9 +20,16 @@ import java.util.Set;
  */
 final class CodecSelector {
 
-    private static final List<H264ProfileLevelId.Profile> H264_PROFILES = List.of(
+    /** Profiles a publisher's offer may use, best first: WHEP viewers play them without reordering. */
+    static final List<H264ProfileLevelId.Profile> PLAYABLE_PROFILES = List.of(
         H264ProfileLevelId.Profile.CONSTRAINED_BASELINE, H264ProfileLevelId.Profile.BASELINE,
         H264ProfileLevelId.Profile.CONSTRAINED_HIGH);
+
+    /** Profiles a storage session offers a camera, best first: KVS takes main and high as well. */
+    static final List<H264ProfileLevelId.Profile> STORABLE_PROFILES = List.of(
+        H264ProfileLevelId.Profile.CONSTRAINED_BASELINE, H264ProfileLevelId.Profile.BASELINE,
+        H264ProfileLevelId.Profile.CONSTRAINED_HIGH, H264ProfileLevelId.Profile.MAIN,
+        H264ProfileLevelId.Profile.HIGH);
 
     private static final Set<String> FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "transport-cc", "goog-remb");
 
@@ -29,10 +37,16 @@ final class CodecSelector {
     }
 
     static Optional<CodecChoice> select(MediaDescription offered) {
+        return select(offered, PLAYABLE_PROFILES);
+    }
+
+    /** The codec of {@code offered} with H.264 restricted to {@code profiles}, best first. */
+    static Optional<CodecChoice> select(MediaDescription offered, List<H264ProfileLevelId.Profile> profiles) {
         RtpParameters rtp = offered.rtp();
         Optional<RtpMap> codec = switch (offered.kind()) {
             case VIDEO -> offered.payloadTypes().stream().flatMap(pt -> rtp.rtpMap(pt).stream())
-                .filter(m -> h264Rank(m, rtp) >= 0).min(Comparator.comparingInt(m -> h264Rank(m, rtp)));
+                .filter(m -> h264Rank(m, rtp, profiles) >= 0)
+                .min(Comparator.comparingInt(m -> h264Rank(m, rtp, profiles)));
             case AUDIO -> offered.payloadTypes().stream().flatMap(pt -> rtp.rtpMap(pt).stream())
                 .filter(m -> m.is("opus", 48000) && m.channels() == 2).findFirst();
             case APPLICATION -> Optional.empty();
@@ -42,16 +56,16 @@ final class CodecSelector {
     }
 
     /** 0 is best; -1 when Freshet cannot take it. */
-    private static int h264Rank(RtpMap map, RtpParameters rtp) {
+    private static int h264Rank(RtpMap map, RtpParameters rtp, List<H264ProfileLevelId.Profile> profiles) {
         if (!map.is("H264", 90000)) {
             return -1;
         }
         H264Parameters p = H264Parameters.of(rtp.fmtp(map.payloadType()));
-        int profile = p.profileLevelId().map(id -> H264_PROFILES.indexOf(id.profile())).orElse(-1);
+        int profile = p.profileLevelId().map(id -> profiles.indexOf(id.profile())).orElse(-1);
         if (profile < 0 || (p.packetizationMode() != 0 && p.packetizationMode() != 1)) {
             return -1;
         }
-        return (1 - p.packetizationMode()) * H264_PROFILES.size() + profile;
+        return (1 - p.packetizationMode()) * profiles.size() + profile;
     }
 
     private static List<RtcpFeedback> feedback(RtpParameters rtp, int pt) {

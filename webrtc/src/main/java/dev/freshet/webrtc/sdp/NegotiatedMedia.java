@@ -1,5 +1,7 @@
 package dev.freshet.webrtc.sdp;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +24,10 @@ public record NegotiatedMedia(int mlineIndex, String mid, MediaKind kind, Direct
                               Map<String, Integer> extensionIds, long remoteSsrc, long remoteRtxSsrc,
                               long localSsrc, boolean simulcastRefused) {
 
+    /** Header extensions Freshet understands; others are left out of what it answers. */
+    private static final List<String> EXTENSIONS = List.of(Extmap.SDES_MID, Extmap.ABS_SEND_TIME,
+        Extmap.TRANSPORT_WIDE_CC);
+
     public NegotiatedMedia {
         Objects.requireNonNull(mid, "mid");
         Objects.requireNonNull(kind, "kind");
@@ -33,5 +39,27 @@ public record NegotiatedMedia(int mlineIndex, String mid, MediaKind kind, Direct
     /** The id of a header extension, -1 when it was not negotiated. */
     public int extensionId(String uri) {
         return extensionIds.getOrDefault(uri, -1);
+    }
+
+    /**
+     * A medium the server receives, as the peer's section that sends it describes it (its offer to
+     * WHIP, its answer to a storage session's offer): the peer's SSRCs and header extension ids.
+     */
+    static NegotiatedMedia received(int index, MediaDescription sender, CodecChoice choice) {
+        MediaSources remote = sender.sources();
+        return new NegotiatedMedia(index, sender.mid(), sender.kind(), Direction.RECVONLY, choice,
+            extensionIds(sender), remote.primarySsrc().orElse(-1), remote.rtxSsrc().orElse(-1), -1,
+            remote.asksForSimulcast());
+    }
+
+    /** The ids {@code section} gives the header extensions Freshet understands, first id of each URI. */
+    static Map<String, Integer> extensionIds(MediaDescription section) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Extmap e : section.rtp().extmaps()) {
+            if (EXTENSIONS.contains(e.uri())) {
+                ids.putIfAbsent(e.uri(), e.id());
+            }
+        }
+        return ids;
     }
 }

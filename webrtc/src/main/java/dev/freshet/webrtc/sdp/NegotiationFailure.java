@@ -3,8 +3,9 @@ package dev.freshet.webrtc.sdp;
 import dev.freshet.webrtc.MalformedInputException;
 
 /**
- * Why {@link AnswerBuilder} cannot answer an offer that parsed fine: the offer asks for something Freshet does
- * not do (RFC 8829 section 5.3 lets an answerer refuse). Raised as a {@link MalformedInputException}, since the
+ * Why {@link AnswerBuilder} cannot answer an offer that parsed fine, or {@link AnswerReader} cannot use an answer
+ * to Freshet's offer: the peer asks for something Freshet does not do (RFC 8829 section 5.3 lets an answerer
+ * refuse). Raised as a {@link MalformedInputException}, since the
  * offer is untrusted input like any other; WHIP/WHEP map it to 400 or 406 with the id in the body.
  */
 public enum NegotiationFailure implements MalformedInputException.Reason {
@@ -19,7 +20,9 @@ public enum NegotiationFailure implements MalformedInputException.Reason {
     /** {@code a=setup:holdconn}, or a DTLS role the answerer cannot take. */
     BAD_SETUP("sdp.bad-setup"),
     /** No media section is left after refusing those without a usable codec or direction. */
-    NO_USABLE_MEDIA("sdp.no-usable-media");
+    NO_USABLE_MEDIA("sdp.no-usable-media"),
+    /** An answer that does not fit the offer: other m-lines, or a payload type the offer did not give. */
+    ANSWER_MISMATCH("sdp.answer-mismatch");
 
     private final String id;
 

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -33,6 +34,11 @@ import java.util.concurrent.atomic.LongAdder;
  *                        ├─ SRTCP ────▶ unprotect ─▶ Receiver.rtcp
  *                        └─ other ────▶ counted, dropped
  * </pre>
+ *
+ * <p>SRTP and SRTCP that arrive before the keys exist are held (at most {@value #EARLY_LIMIT}, the
+ * rest counted and dropped) and unprotected once they do: when Freshet is the DTLS client, the
+ * server may send media right behind its last flight, and the reader sees it before the handshake
+ * thread has derived the keys from that flight.
  *
  * <p>One reader thread per transport reads the socket; the blocking handshake runs on a second,
  * short-lived one. Thread-safe: {@link #sendRtp} and {@link #sendRtcp} may be called from any thread.
@@ -56,6 +62,9 @@ public final class SecureTransport implements AutoCloseable {
     private static final int DTLS_SEND_LIMIT = 1200;
     private static final int DTLS_QUEUE = 64;
     private static final int POLL_MILLIS = 250;
+    private static final int EARLY_LIMIT = 64;
+    /** Room left after a held packet, as after a datagram in the read buffer. */
+    private static final int EARLY_SPARE = 64;
 
     private final IceSession ice;
     private final Receiver receiver;
@@ -63,6 +72,8 @@ public final class SecureTransport implements AutoCloseable {
     private final QueuedDatagramTransport dtlsDatagrams;
     private final TransportCounters counters = new TransportCounters();
     private final CompletableFuture<SrtpProfile> ready = new CompletableFuture<>();
+    /** SRTP and SRTCP from before the keys; the reader thread's only. */
+    private final ArrayDeque<byte[]> early = new ArrayDeque<>();
     private volatile Keys keys;
     private volatile DtlsTransport dtls;
     private volatile boolean closed;
@@ -182,30 +193,50 @@ public final class SecureTransport implements AutoCloseable {
                 counters.dtls.increment();
                 dtlsDatagrams.deliver(data, offset, length);
             }
-            case RTP -> rtp(data, offset, length);
-            case RTCP -> rtcp(data, offset, length);
+            case RTP, RTCP -> media(data, offset, length);
             default -> counters.unknown.increment();
         }
     }
 
-    private void rtp(byte[] data, int offset, int length) {
+    private void media(byte[] data, int offset, int length) {
         Keys current = keys;
         if (current == null) {
+            hold(data, offset, length);
+            return;
+        }
+        while (!early.isEmpty()) {
+            byte[] held = early.poll();
+            unprotect(current, held, 0, held.length - EARLY_SPARE);
+        }
+        unprotect(current, data, offset, length);
+    }
+
+    private void hold(byte[] data, int offset, int length) {
+        if (early.size() >= EARLY_LIMIT) {
             counters.beforeKeys.increment();
             return;
         }
+        byte[] held = new byte[length + EARLY_SPARE];
+        System.arraycopy(data, offset, held, 0, length);
+        early.add(held);
+    }
+
+    private void unprotect(Keys current, byte[] data, int offset, int length) {
+        if (DatagramKind.of(data, offset, length) == DatagramKind.RTP) {
+            rtp(current, data, offset, length);
+        } else {
+            rtcp(current, data, offset, length);
+        }
+    }
+
+    private void rtp(Keys current, byte[] data, int offset, int length) {
         UnprotectResult result = current.inboundRtp().unprotect(data, offset, length);
         if (count(result, counters.rtp)) {
             receiver.rtp(data, offset, result.packetLength());
         }
     }
 
-    private void rtcp(byte[] data, int offset, int length) {
-        Keys current = keys;
-        if (current == null) {
-            counters.beforeKeys.increment();
-            return;
-        }
+    private void rtcp(Keys current, byte[] data, int offset, int length) {
         UnprotectResult result = current.inboundRtcp().unprotect(data, offset, length);
         if (count(result, counters.rtcp)) {
             receiver.rtcp(data, offset, result.packetLength());

@@ -34,7 +34,7 @@ public final class TransportCounters {
         return dtls.sum();
     }
 
-    /** SRTP or SRTCP that arrived before the keys existed. */
+    /** SRTP or SRTCP that arrived before the keys existed, beyond those held for when they do. */
     public long beforeKeys() {
         return beforeKeys.sum();
     }

@@ -60,6 +60,14 @@ class RtpPacketTest {
     }
 
     @Test
+    void oneByteFormStopsAtIdZeroWithALength() {
+        // 0x0E: id 0 (padding only) claiming 15 bytes; found by RtpProperties
+        byte[] b = hex("90 60 0001 00000000 00000000 BEDE 0001 10 AA 0E 21");
+        assertThat(RtpPacket.decode(b, 0, b.length).extensions()).containsExactly(
+                HeaderExtension.of(1, new byte[] {(byte) 0xAA}));
+    }
+
+    @Test
     void readsTheTwoByteForm() {
         // profile 0x1000 with appbits 0; id 1 len 0, pad, id 200 len 3
         byte[] b = hex("90 60 0001 00000000 00000000 1000 0002 0100 00 C8 03 010203");

@@ -14,6 +14,8 @@ final class Offers {
     static final String GSTREAMER = "gstreamer-webrtcbin-offer.sdp";
     static final String KVS_C_SDK = "kvs-c-sdk-offer.sdp";
     static final String WHEP_RECVONLY = "whep-recvonly-offer.sdp";
+    /** Headless Chromium's answer to {@link OfferBuilder#offer} (storage session), its fake camera and microphone. */
+    static final String CHROME_STORAGE_ANSWER = "chrome-storage-answer.sdp";
     static final List<String> ALL = List.of(CHROME_WHIP, FIREFOX_WHIP, GSTREAMER, KVS_C_SDK, WHEP_RECVONLY);
 
     private Offers() {

@@ -14,8 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Untrusted text never escapes as anything but {@link MalformedInputException}, through the parser or the
- * answer builder; whatever parses is written back to text that parses to an equal value.
+ * Untrusted text never escapes as anything but {@link MalformedInputException}, through the parser, the
+ * answer builder or the answer reader; whatever parses is written back to text that parses to an equal value.
  */
 class SdpProperties {
 
@@ -24,6 +24,8 @@ class SdpProperties {
 
     private static final LocalParameters LOCAL = LocalParameters.receiving("frsh", "freshetfreshetfreshet22",
         Fingerprint.of("sha-256", new byte[32]), List.of(Candidate.host("1", "192.0.2.10", 8189)), 1);
+
+    private static final SessionDescription STORAGE_OFFER = OfferBuilder.offer(LOCAL);
 
     @Property(tries = 300)
     void arbitraryTextParsesOrIsMalformed(@ForAll("sdpLikeText") String text) {
@@ -38,6 +40,20 @@ class SdpProperties {
             try {
                 AnswerResult result = AnswerBuilder.answer(sdp, LOCAL);
                 assertThat(SessionDescription.parse(result.answer().format())).isEqualTo(result.answer());
+            } catch (MalformedInputException expected) {
+                assertThat(expected.reason()).isInstanceOf(NegotiationFailure.class);
+            }
+        }
+    }
+
+    @Property(tries = 600)
+    void mutatedAnswersToTheStorageOfferAreReadOrMalformed(@ForAll("mutatedAnswers") String text) {
+        SessionDescription sdp = parseOrMalformed(text);
+        if (sdp != null) {
+            try {
+                AnswerResult result = AnswerReader.read(STORAGE_OFFER, sdp);
+                assertThat(result.media()).isNotEmpty().allSatisfy(m -> assertThat(m.direction())
+                    .isEqualTo(Direction.RECVONLY));
             } catch (MalformedInputException expected) {
                 assertThat(expected.reason()).isInstanceOf(NegotiationFailure.class);
             }
@@ -64,10 +80,20 @@ class SdpProperties {
     /** Real offers with some of their lines dropped, duplicated, cut, or with a character replaced. */
     @Provide
     Arbitrary<String> mutatedOffers() {
+        return mutated(Offers.ALL);
+    }
+
+    /** Chromium's answer to the storage offer, mutated like {@link #mutatedOffers()}. */
+    @Provide
+    Arbitrary<String> mutatedAnswers() {
+        return mutated(List.of(Offers.CHROME_STORAGE_ANSWER));
+    }
+
+    private static Arbitrary<String> mutated(List<String> names) {
         Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 3),
             Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 100),
             Arbitraries.chars().with(" :=/;\r\n0aZ-*\t".toCharArray())).as(Mutation::new);
-        return Combinators.combine(Arbitraries.of(Offers.ALL), mutation.list().ofMaxSize(4))
+        return Combinators.combine(Arbitraries.of(names), mutation.list().ofMaxSize(4))
             .as((name, mutations) -> {
                 List<String> lines = new ArrayList<>(Offers.text(name).lines().toList());
                 mutations.forEach(m -> m.apply(lines));

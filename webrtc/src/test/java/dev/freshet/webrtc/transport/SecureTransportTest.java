@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecureTransportTest {
 
     private final LinkedBlockingQueue<byte[]> serverRtp = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<byte[]> cameraRtp = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<byte[]> cameraRtcp = new LinkedBlockingQueue<>();
     private LoopbackPair pair;
     private SecureTransport server;
@@ -33,7 +36,7 @@ class SecureTransportTest {
     @BeforeEach
     void connect() throws Exception {
         pair = new LoopbackPair(receiver(serverRtp, new LinkedBlockingQueue<>()),
-            receiver(new LinkedBlockingQueue<>(), cameraRtcp));
+            receiver(cameraRtp, cameraRtcp));
         server = pair.server;
         camera = pair.camera;
     }
@@ -66,6 +69,23 @@ class SecureTransportTest {
     }
 
     @Test
+    void mediaTheServerSendsRightBehindItsLastFlightReachesTheClient() throws Exception {
+        // on the server's handshake thread, as soon as it has keys: the client may not have them yet
+        server.ready().thenRun(() -> {
+            for (int i = 0; i < 3; i++) {
+                send(server, i);
+            }
+        });
+        camera.ready().get(10, TimeUnit.SECONDS);
+        send(server, 3);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(cameraRtp.poll(5, TimeUnit.SECONDS)).as("packet %d", i).isNotNull();
+        }
+        assertThat(camera.counters().beforeKeys()).isZero();
+    }
+
+    @Test
     void aForgedOrReplayedPacketIsCountedAndDropped() throws Exception {
         server.ready().get(10, TimeUnit.SECONDS);
         camera.ready().get(10, TimeUnit.SECONDS);
@@ -77,6 +97,16 @@ class SecureTransportTest {
         assertThat(serverRtp.poll(5, TimeUnit.SECONDS)).as("only the real packet arrives").isEqualTo(good);
         assertThat(server.counters().authFailed()).isEqualTo(1);
         assertThat(serverRtp).isEmpty();
+    }
+
+    private static void send(SecureTransport from, int sequenceNumber) {
+        byte[] rtp = OutgoingRtpPacket.of(true, 96, sequenceNumber, 3000L * sequenceNumber, 0x0BAD_CAFEL,
+            new byte[200]).encode();
+        try {
+            from.sendRtp(rtp, 0, rtp.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static SecureTransport.Receiver receiver(LinkedBlockingQueue<byte[]> rtp, LinkedBlockingQueue<byte[]> rtcp) {

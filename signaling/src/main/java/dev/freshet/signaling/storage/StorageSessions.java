@@ -1,0 +1,204 @@
+package dev.freshet.signaling.storage;
+
+import dev.freshet.signaling.whip.Candidates;
+import dev.freshet.signaling.whip.Offers;
+import dev.freshet.signaling.whip.PublishTarget;
+import dev.freshet.signaling.whip.PublishTargets;
+import dev.freshet.signaling.whip.SessionTimer;
+import dev.freshet.signaling.whip.WhipSessions;
+import dev.freshet.webrtc.dtls.DtlsCertificate;
+import dev.freshet.webrtc.ice.IceCredentials;
+import dev.freshet.webrtc.ice.IcePort;
+import dev.freshet.webrtc.ice.IceSession;
+import dev.freshet.webrtc.sdp.LocalParameters;
+import dev.freshet.webrtc.sdp.OfferBuilder;
+import dev.freshet.webrtc.sdp.SessionDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The storage sessions of every signaling channel, at most one per channel. {@link #join} is KVS
+ * {@code JoinStorageSession}: it offers the master (through an {@link OfferSink}) to receive its
+ * H.264 and Opus, into a stream claimed through the server's {@link PublishTargets}; the media side
+ * is the WHIP publishers' ({@link WhipSessions}: same UDP port, certificate, slots, ingest, WHEP
+ * viewers, silence limit, metrics).
+ *
+ * <p>A master calls {@code JoinStorageSession} again every few seconds until an offer reaches it
+ * (the KVS SDKs' retry loop). So a join for a channel that has a session keeps that session (and
+ * sends no second offer) while it awaits its answer for less than {@code answerTimeout} or is
+ * receiving; a session older than that without an answer, or ended, is replaced by a new one. A
+ * timer ends sessions whose answer did not come within {@code answerTimeout}, freeing their slot
+ * and stream.
+ *
+ * <p>Thread-safe.
+ */
+public final class StorageSessions implements AutoCloseable {
+
+    /**
+     * A master answers within a second or two of an offer reaching it; it calls
+     * {@code JoinStorageSession} again after ~6 s without one, and a second retry finds this overdue.
+     */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How often unanswered sessions are checked for their timeout. */
+    private static final long SWEEP_MILLIS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(StorageSessions.class);
+
+    private final WhipSessions media;
+    private final IcePort port;
+    private final DtlsCertificate certificate;
+    private final Candidates candidates;
+    private final PublishTargets targets;
+    private final long answerTimeoutMillis;
+    private final InstantSource clock;
+    private final Map<String, StorageSession> byChannel = new ConcurrentHashMap<>();
+    private final LongAdder started = new LongAdder();
+    private final ScheduledExecutorService timer = SessionTimer.daemon("freshet-storage-sessions");
+
+    /**
+     * @param media         the server's WHIP sessions, which receive the media once answered
+     * @param port          the server's WebRTC UDP port (the one {@code media} uses)
+     * @param certificate   the server's DTLS certificate (the one {@code media} uses)
+     * @param candidates    the host candidates offers carry
+     * @param targets       resolves and claims a stream name, as for WHIP
+     * @param answerTimeout how long an offer waits for the master's answer
+     */
+    public StorageSessions(WhipSessions media, IcePort port, DtlsCertificate certificate, Candidates candidates,
+                           PublishTargets targets, Duration answerTimeout, InstantSource clock) {
+        this.media = Objects.requireNonNull(media, "media");
+        this.port = port;
+        this.certificate = certificate;
+        this.candidates = candidates;
+        this.targets = targets;
+        this.answerTimeoutMillis = answerTimeout.toMillis();
+        this.clock = clock;
+        timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Joins {@code channelArn} as the storage peer of its master: a new session's offer goes to
+     * {@code sink} before this returns; a kept session (see the class comment) is returned as is.
+     *
+     * @param stream the video stream of the channel's media storage configuration
+     * @throws dev.freshet.signaling.whip.WhipException when the stream is unknown or busy, or all
+     *                                                  session slots are taken
+     */
+    public synchronized StorageSession join(String channelArn, String stream, OfferSink sink) {
+        StorageSession existing = byChannel.get(channelArn);
+        if (existing != null && keeps(existing)) {
+            return existing;
+        }
+        if (existing != null) {
+            // ends the old one first: it gives the stream back for the new session to claim
+            existing.end(StorageSession.End.REPLACED);
+        }
+        StorageSession session = start(channelArn, stream);
+        byChannel.put(channelArn, session);
+        started.increment();
+        LOG.atInfo().setMessage("storage session offering").addKeyValue("channel", channelArn)
+            .addKeyValue("stream", session.stream()).addKeyValue("session", session.id()).log();
+        sink.sendOffer(session.offer());
+        return session;
+    }
+
+    /** The channel's session, if it has one that has not ended. */
+    public Optional<StorageSession> session(String channelArn) {
+        return Optional.ofNullable(byChannel.get(channelArn)).filter(s -> s.state() != StorageSession.State.ENDED);
+    }
+
+    /** Sessions not ended: awaiting an answer or receiving. */
+    public int active() {
+        return (int) byChannel.values().stream().filter(s -> s.state() != StorageSession.State.ENDED).count();
+    }
+
+    /** Sessions started since the server started. */
+    public long started() {
+        return started.sum();
+    }
+
+    /** Ends every session and stops the timer. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        byChannel.values().forEach(session -> session.end(StorageSession.End.SHUTDOWN));
+    }
+
+    private boolean keeps(StorageSession session) {
+        return switch (session.state()) {
+            case RECEIVING -> true;
+            case AWAITING_ANSWER -> !answerOverdue(session, clock.millis());
+            case ENDED -> false;
+        };
+    }
+
+    private StorageSession start(String channelArn, String stream) {
+        media.reserve();
+        PublishTarget target;
+        try {
+            target = targets.claim(stream);
+        } catch (RuntimeException e) {
+            media.release();
+            throw e;
+        }
+        IceSession ice = null;
+        try {
+            // controlling, as the offerer without ice-lite (see OfferBuilder)
+            ice = IceSession.open(port, true);
+            IceCredentials local = ice.localCredentials();
+            SessionDescription offer = OfferBuilder.offer(LocalParameters.receiving(local.ufrag(), local.password(),
+                Offers.sdpFingerprint(certificate), candidates.of(ice.localCandidates()), Offers.sessionVersion()));
+            return new StorageSession(Offers.newId(), channelArn, target, ice, offer, media, clock.millis(),
+                this::ended);
+        } catch (RuntimeException e) {
+            if (ice != null) {
+                ice.close();
+            }
+            target.release().run();
+            media.release();
+            throw e;
+        }
+    }
+
+    private void ended(StorageSession session) {
+        byChannel.remove(session.channelArn(), session);
+    }
+
+    private void sweep() {
+        long now = clock.millis();
+        for (StorageSession session : byChannel.values()) {
+            try {
+                sweep(session, now);
+            } catch (RuntimeException e) {
+                // one broken session must not stop the timer that serves all of them
+                LOG.atWarn().setMessage("storage session sweep failed").addKeyValue("session", session.id())
+                    .setCause(e).log();
+            }
+        }
+    }
+
+    private void sweep(StorageSession session, long now) {
+        StorageSession.State state = session.state();
+        if (state == StorageSession.State.AWAITING_ANSWER && answerOverdue(session, now)) {
+            session.end(StorageSession.End.NO_ANSWER);
+        } else if (state == StorageSession.State.ENDED && byChannel.remove(session.channelArn(), session)) {
+            // the media side ended it: silence, ICE or DTLS failure
+            LOG.atInfo().setMessage("storage session ended").addKeyValue("channel", session.channelArn())
+                .addKeyValue("stream", session.stream()).addKeyValue("session", session.id())
+                .addKeyValue("reason", "MEDIA_ENDED").log();
+        }
+    }
+
+    private boolean answerOverdue(StorageSession session, long nowMillis) {
+        return nowMillis - session.createdMillis() > answerTimeoutMillis;
+    }
+}
