@@ -37,12 +37,14 @@ import software.amazon.awssdk.services.kinesisvideo.model.VersionMismatchExcepti
 import software.amazon.awssdk.services.kinesisvideosignaling.KinesisVideoSignalingClient;
 import software.amazon.awssdk.services.kinesisvideosignaling.model.GetIceServerConfigResponse;
 import software.amazon.awssdk.services.kinesisvideosignaling.model.Service;
+import software.amazon.awssdk.services.kinesisvideowebrtcstorage.KinesisVideoWebRtcStorageClient;
 
 /**
  * Signaling channels with the AWS SDK for Java v2 (2.40.2) as a WebRTC application uses them:
  * create, describe, list, update, tag, media storage, GetSignalingChannelEndpoint, then
  * GetIceServerConfig through {@code KinesisVideoSignalingClient} at the HTTPS endpoint it returned,
- * and delete; the channel outlives a restart; refusals carry the service's error types, and bad
+ * and delete; the channel outlives a restart; JoinStorageSession (through
+ * {@code KinesisVideoWebRtcStorageClient}) refuses unknown channels, disabled storage and absent masters; refusals carry the service's error types, and bad
  * bodies sent raw are answered as the model says.
  */
 class SignalingControlPlaneTest {
@@ -185,5 +187,35 @@ class SignalingControlPlaneTest {
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(response.body()).hasValue(type);
         JsonNode body = new ObjectMapper().readTree(response.body());
         assertThat(body.path("message").asText()).isNotBlank();
+    }
+    @Test
+    void joinStorageSessionIsRefusedWithTheServicesErrorsUntilAMasterCanBeOffered() {
+        VideoStream stream = server.createStream("storage-refusals");
+        String arn = video.createSignalingChannel(b -> b.channelName(Streams.uniqueName("storage"))).channelARN();
+        try (KinesisVideoWebRtcStorageClient storage = KinesisVideoWebRtcStorageClient.builder()
+                .endpointOverride(server.endpoint()).region(Clients.REGION).credentialsProvider(Clients.credentials())
+                .httpClient(ApacheHttpClient.create()).build()) {
+            var unknown = catchThrowableOfType(
+                    software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.ResourceNotFoundException.class,
+                    () -> storage.joinStorageSession(b -> b.channelArn(arn.replaceAll("/\\d+$", "/1"))));
+            assertThat(unknown.statusCode()).isEqualTo(404);
+
+            var disabled = catchThrowableOfType(
+                    software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.InvalidArgumentException.class,
+                    () -> storage.joinStorageSession(b -> b.channelArn(arn)));
+            assertThat(disabled.getMessage()).contains("not enabled");
+
+            video.updateMediaStorageConfiguration(b -> b.channelARN(arn).mediaStorageConfiguration(
+                    c -> c.streamARN(stream.arn()).status(MediaStorageConfigurationStatus.ENABLED)));
+            var noMaster = catchThrowableOfType(
+                    software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.InvalidArgumentException.class,
+                    () -> storage.joinStorageSession(b -> b.channelArn(arn)));
+            assertThat(noMaster.getMessage()).contains("No master is connected");
+
+            var asViewer = catchThrowableOfType(
+                    software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.InvalidArgumentException.class,
+                    () -> storage.joinStorageSessionAsViewer(b -> b.channelArn(arn).clientId("viewer-1")));
+            assertThat(asViewer.getMessage()).contains("WHEP");
+        }
     }
 }

@@ -1,106 +1,112 @@
 package dev.freshet.tests.webrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import dev.freshet.datastreams.log.Durability;
-import dev.freshet.datastreams.log.internal.FileLogEngine;
-import dev.freshet.fragments.live.LiveEdge;
-import dev.freshet.fragments.live.PartPlan;
-import dev.freshet.fragments.store.FragmentLog;
-import dev.freshet.fragments.store.internal.LogFragmentStore;
-import dev.freshet.fragments.store.internal.MatroskaFragmentEncoding;
-import dev.freshet.signaling.storage.StorageSession;
-import dev.freshet.signaling.storage.StorageSessions;
-import dev.freshet.signaling.whip.Candidates;
-import dev.freshet.signaling.whip.PublishTarget;
-import dev.freshet.signaling.whip.PublishTargets;
-import dev.freshet.signaling.whip.WhipLimits;
-import dev.freshet.signaling.whip.WhipSessions;
+import dev.freshet.tests.harness.Clients;
+import dev.freshet.tests.harness.Streams;
 import dev.freshet.tests.video.support.Browser;
+import dev.freshet.tests.video.support.FfProbe;
+import dev.freshet.tests.video.support.Playback;
 import dev.freshet.tests.video.support.StaticSite;
-import dev.freshet.webrtc.dtls.DtlsCertificate;
-import dev.freshet.webrtc.ice.IcePort;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
+import dev.freshet.tests.video.support.VideoServer;
+import dev.freshet.tests.video.support.VideoServer.VideoStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.kinesisvideo.model.ChannelProtocol;
+import software.amazon.awssdk.services.kinesisvideo.model.ChannelRole;
+import software.amazon.awssdk.services.kinesisvideo.model.MediaStorageConfigurationStatus;
+import software.amazon.awssdk.services.kinesisvideo.model.ResourceEndpointListItem;
+import software.amazon.awssdk.services.kinesisvideowebrtcstorage.KinesisVideoWebRtcStorageClient;
+import software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.InvalidArgumentException;
 
 /**
- * Headless Chromium plays a KVS signaling channel's master toward a storage session, in process
- * (loopback only): Freshet offers (controlling full ICE, setup:actpass, recvonly H.264 and Opus),
- * Chromium answers with its fake camera and microphone and trickles its candidates, its checks
- * find Freshet's port, Freshet nominates, it connects, and its H.264 and Opus become fragments of
- * the stream.
+ * KVS WebRTC ingestion to storage, as a camera does it: a page built on the KVS WebRTC JS SDK
+ * (headless Chromium, fake camera and microphone) connects as the master of a channel whose media
+ * storage configuration is ENABLED for a stream; JoinStorageSession (AWS SDK v2, on the WEBRTC
+ * endpoint GetSignalingChannelEndpoint returned) makes Freshet send the master an SDP offer through
+ * the signaling channel; the master answers and trickles its candidates, the peer connection
+ * connects, and its H.264 and Opus become fragments of the stream that play as HLS.
  */
 class StorageSessionBrowserTest {
-    private static final long CREATED_MILLIS = 1_700_000_000_000L;
-
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final VideoServer server = new VideoServer();
 
     @Test
-    void chromiumAnswersAStorageSessionsOfferAndItsMediaIsStored() {
-        try (FileLogEngine engine = new FileLogEngine(dir.resolve("logs"), InstantSource.system(), Duration.ofHours(1));
-             IcePort port = IcePort.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            FragmentLog log = new LogFragmentStore(engine, new MatroskaFragmentEncoding(), Durability.OS, 1 << 24)
-                    .open("storage-cam", CREATED_MILLIS, Duration.ofHours(24));
-            LiveEdge edge = new LiveEdge(new PartPlan(334_000));
-            DtlsCertificate certificate = DtlsCertificate.generate();
-            Candidates candidates = new Candidates(List.of());
-            PublishTargets targets = name -> new PublishTarget(name, log, edge, CREATED_MILLIS, () -> { });
-            try (WhipSessions media = new WhipSessions(port, certificate, candidates, targets, WhipLimits.DEFAULTS,
-                    InstantSource.system());
-                 StorageSessions storage = new StorageSessions(media, port, certificate, candidates, targets,
-                    Duration.ofSeconds(20), InstantSource.system());
-                 StaticSite site = StaticSite.testPages();
-                 Browser browser = Browser.headlessChromium(Browser.WEBRTC_FLAGS)) {
-                browser.open(site.uri("/kvs-master.html"));
-                AtomicReference<String> offer = new AtomicReference<>();
-                StorageSession session = storage.join("arn:aws:kinesisvideo:us-west-2:111122223333:channel/cam/1",
-                        "storage-cam", offer::set);
-                assertThat(offer.get()).contains("a=setup:actpass", "a=recvonly", "H264/90000",
-                        "opus/48000/2").doesNotContain("a=ice-lite");
+    void aKvsMastersMediaIsStoredAfterJoinStorageSession() {
+        VideoStream stream = server.createStream("storage-cam");
+        String channel = Streams.uniqueName("storage-channel");
+        String arn = server.control().createSignalingChannel(b -> b.channelName(channel)).channelARN();
+        Map<ChannelProtocol, String> endpoints = endpoints(arn);
 
-                Object answer = browser.eval("return window.kvsMaster.answer(" + jsString(offer.get()) + ");");
-                assertThat(answer).as("Chromium's answer (%s)", state(browser).get("error")).isInstanceOf(String.class);
-                session.answer((String) answer);
-                await("the peer connection connects").atMost(Duration.ofSeconds(20))
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> "connected".equals(state(browser).get("connection")));
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> trickled = (List<Map<String, Object>>) state(browser).get("candidates");
-                trickled.forEach(c -> session.candidate((String) c.get("candidate"), (String) c.get("sdpMid")));
-                assertThat(session.candidatesReceived()).isEqualTo(trickled.size());
+        try (KinesisVideoWebRtcStorageClient storage = storageClient(endpoints.get(ChannelProtocol.WEBRTC));
+             StaticSite site = StaticSite.testPages();
+             Browser browser = Browser.headlessChromium(Browser.WEBRTC_FLAGS)) {
+            InvalidArgumentException disabled = catchThrowableOfType(InvalidArgumentException.class,
+                    () -> storage.joinStorageSession(b -> b.channelArn(arn)));
+            assertThat(disabled.getMessage()).as("storage not enabled yet").contains("not enabled");
+            server.control().updateMediaStorageConfiguration(b -> b.channelARN(arn).mediaStorageConfiguration(
+                    c -> c.streamARN(stream.arn()).status(MediaStorageConfigurationStatus.ENABLED)));
 
-                await("fragments are stored").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> log.after(-1, 10).size() >= 2);
-                Map<String, Object> sending = state(browser);
-                assertThat(sending.get("codec")).as("Chromium sends H.264").isEqualTo("video/H264");
-                assertThat(((Number) sending.get("audioPacketsSent")).longValue()).as("and Opus").isPositive();
-                assertThat(session.state()).isEqualTo(StorageSession.State.RECEIVING);
-                assertThat(media.totals().framesStored()).isPositive();
+            browser.open(site.uri("/kvs.html#" + config(endpoints.get(ChannelProtocol.WSS), arn)));
+            await("the master's signaling opens").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Boolean.TRUE.equals(state(browser).get("open")));
 
-                session.close();
-                assertThat(session.state()).isEqualTo(StorageSession.State.ENDED);
-                await().atMost(Duration.ofSeconds(10)).until(() -> media.totals().active() == 0);
-            }
+            storage.joinStorageSession(b -> b.channelArn(arn));
+            await("the master answers Freshet's offer and connects").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> "connected".equals(state(browser).get("connection")));
+            // a camera calls again until it has an offer: a connected session is kept, no second offer
+            storage.joinStorageSession(b -> b.channelArn(arn));
+
+            server.awaitAtLeast(stream.name(), 2, Duration.ofSeconds(30));
+            Map<String, Object> sending = state(browser);
+            assertThat(sending.get("offersFromViewers")).as("one offer, from no client id").isEqualTo(
+                    Collections.singletonList(null));
+            assertThat(sending.get("codec")).as("the master sends H.264").isEqualTo("video/H264");
+            assertThat(sending.get("statusResponses")).as("no message was refused").isEqualTo(List.of());
+
+            URI hls = Playback.hlsOnDemandAround(server, stream.name(), System.currentTimeMillis());
+            FfProbe.Probe probe = FfProbe.probe(hls.toString());
+            assertThat(probe.video().codecName()).isEqualTo("h264");
+            assertThat(probe.video().width()).as("width").isEqualTo(((Number) sending.get("width")).intValue());
+            assertThat(probe.video().height()).as("height").isEqualTo(((Number) sending.get("height")).intValue());
+            assertThat(probe.audio()).hasValueSatisfying(a -> assertThat(a.codecName()).isEqualTo("opus"));
         }
+    }
+
+    private static Map<ChannelProtocol, String> endpoints(String arn) {
+        return server.control().getSignalingChannelEndpoint(b -> b.channelARN(arn)
+                        .singleMasterChannelEndpointConfiguration(c -> c.role(ChannelRole.MASTER)
+                                .protocols(ChannelProtocol.WSS, ChannelProtocol.WEBRTC)))
+                .resourceEndpointList().stream()
+                .collect(Collectors.toMap(ResourceEndpointListItem::protocol,
+                        ResourceEndpointListItem::resourceEndpoint));
+    }
+
+    private static KinesisVideoWebRtcStorageClient storageClient(String webrtcEndpoint) {
+        return KinesisVideoWebRtcStorageClient.builder().endpointOverride(URI.create(webrtcEndpoint))
+                .region(Clients.REGION).credentialsProvider(Clients.credentials())
+                .httpClient(ApacheHttpClient.create()).build();
+    }
+
+    private static String config(String wss, String arn) {
+        String json = "{\"role\":\"MASTER\",\"endpoint\":\"" + wss + "\",\"channelArn\":\"" + arn + "\",\"audio\":true}";
+        return URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> state(Browser browser) {
-        return (Map<String, Object>) browser.eval("return window.masterState;");
-    }
-
-    /** A JavaScript string literal of {@code text}. */
-    private static String jsString(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\r", "\\r").replace("\n", "\\n") + "'";
+        Object state = browser.eval("return window.kvsState || null;");
+        return state == null ? Map.of() : (Map<String, Object>) state;
     }
 }

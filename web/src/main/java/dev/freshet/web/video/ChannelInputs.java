@@ -7,7 +7,8 @@ import dev.freshet.web.protocol.Shape.StructureShape;
 
 /**
  * The inputs of the signaling-channel operations ({@code kinesisvideo} model) and of
- * GetIceServerConfig ({@code kinesis-video-signaling} model), as the service validates them.
+ * GetIceServerConfig ({@code kinesis-video-signaling} model) and of the storage sessions
+ * ({@code kinesis-video-webrtc-storage} model), as the service validates them.
  *
  * <p>Immutable and thread-safe.
  */
@@ -66,6 +67,14 @@ final class ChannelInputs {
         Member.optional("Username", Shape.string("Username").length(1, 256).pattern("[a-zA-Z0-9_.-]+")));
 
     static final StructureShape SEND_ALEXA_OFFER = Shape.structure("SendAlexaOfferToMasterRequest");
+
+    /** {@code kinesis-video-webrtc-storage} model: its members are spelt in lower camel case. */
+    static final StructureShape JOIN_STORAGE_SESSION = Shape.structure("JoinStorageSessionInput",
+        Member.required("channelArn", VideoShapes.RESOURCE_ARN));
+
+    static final StructureShape JOIN_STORAGE_SESSION_AS_VIEWER = Shape.structure("JoinStorageSessionAsViewerInput",
+        Member.required("channelArn", VideoShapes.RESOURCE_ARN),
+        Member.required("clientId", Shape.string("ClientId").length(1, 256).pattern("[a-zA-Z0-9_.-]+")));
 
     private ChannelInputs() {
     }

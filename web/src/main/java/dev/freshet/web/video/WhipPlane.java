@@ -1,5 +1,6 @@
 package dev.freshet.web.video;
 
+import dev.freshet.signaling.storage.StorageSessions;
 import dev.freshet.signaling.whep.WhepSessions;
 import dev.freshet.signaling.whip.Candidates;
 import dev.freshet.signaling.whip.LivePublishers;
@@ -22,7 +23,9 @@ import java.util.List;
 /**
  * WebRTC as part of the video data plane: WHIP publishers ({@link WhipHandler} under
  * {@code /whip/}) write the streams' fragments and live edges, shared with PutMedia and LL-HLS;
- * WHEP viewers (under {@code /whep/}) receive a live WHIP publisher's RTP forwarded. The one UDP
+ * WHEP viewers (under {@code /whep/}) receive a live WHIP publisher's RTP forwarded; KVS storage
+ * sessions ({@link StorageSessionOperations}) receive a signaling channel master's media as a WHIP
+ * publisher's. The one UDP
  * port ({@code webrtc-port} on {@code webrtc-host}), the DTLS certificate and the candidates serve
  * both; they are made when the module opens and closed with it.
  *
@@ -52,9 +55,16 @@ public final class WhipPlane implements VideoDataPlane {
         Candidates candidates = new Candidates(settings.advertised().stream().map(WhipPlane::address).toList());
         WhipLimits limits = new WhipLimits(settings.maxSessions(), WhipLimits.DEFAULTS.silence());
         LivePublishers publishers = new LivePublishers();
-        WhipSessions sessions = new WhipSessions(port, certificate, candidates,
-            new WhipStreams(context.streams(), edges), limits, InstantSource.system(), publishers);
+        WhipStreams targets = new WhipStreams(context.streams(), edges);
+        WhipSessions sessions = new WhipSessions(port, certificate, candidates, targets, limits,
+            InstantSource.system(), publishers);
         opened.add(sessions);
+        // storage sessions end before the WHIP sessions their media runs in
+        StorageSessions storage = new StorageSessions(sessions, port, certificate, candidates, targets,
+            StorageSessions.DEFAULT_ANSWER_TIMEOUT, InstantSource.system());
+        opened.add(storage);
+        StorageSessionOperations storageApi = new StorageSessionOperations(context.channels(), context.streams(), storage);
+        opened.add(storageApi);
         // viewers close before publishers: a publisher's end would otherwise end each viewer one by one
         WhepSessions viewers = new WhepSessions(port, certificate, candidates, publishers, limits,
             InstantSource.system());
@@ -62,8 +72,10 @@ public final class WhipPlane implements VideoDataPlane {
         opened.add(new WhipMetrics(context.module().metrics().registry(), sessions));
         LOG.atInfo().setMessage("WebRTC (WHIP, WHEP) on udp://{}:{}").addArgument(port.address().getAddress().getHostAddress())
             .addArgument(port.address().getPort()).addKeyValue("advertised", settings.advertised()).log();
-        return List.of(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions)),
-            PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers)));
+        List<PathRoute> routes = new ArrayList<>(storageApi.routes());
+        routes.add(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions)));
+        routes.add(PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers)));
+        return routes;
     }
 
     private static InetAddress address(String host) {
