@@ -10,6 +10,8 @@ import dev.freshet.fragments.store.internal.LogFragmentStore;
 import dev.freshet.fragments.store.internal.MatroskaFragmentEncoding;
 import dev.freshet.webrtc.dtls.DtlsCertificate;
 import dev.freshet.webrtc.ice.IcePort;
+import dev.freshet.webrtc.sdp.Candidate;
+import dev.freshet.webrtc.sdp.IceFragment;
 import dev.freshet.webrtc.receive.X264Clip;
 import dev.freshet.webrtc.sdp.NegotiationFailure;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -104,6 +107,55 @@ class WhipSessionsTest {
             sessions.end("cam", answer.sessionId());
             assertThat(sessions.publish("cam", second.offer()).sessionId()).isNotEqualTo(answer.sessionId());
         }
+    }
+
+    @Test
+    void patchesTrickleUnderTheEntityTagAndRestartIceWithNewCredentials() {
+        try (JavaCamera camera = new JavaCamera()) {
+            String offer = camera.offer();
+            String ufrag = offer.replaceAll("(?s).*a=ice-ufrag:([^\r\n]+).*", "$1");
+            WhipAnswer answer = sessions.publish("cam", offer);
+            String candidate = "a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host\r\n";
+            String trickle = "a=ice-ufrag:" + ufrag + "\r\n" + candidate;
+
+            IcePatches.Result trickled = sessions.patch("cam", answer.sessionId(), answer.etag(), trickle);
+            assertThat(trickled.restarted()).isFalse();
+            assertThat(trickled.etag()).isEqualTo(answer.etag());
+            assertThat(sessions.patch("cam", answer.sessionId(), null, candidate).restarted()).as("no ufrag, no tag")
+                .isFalse();
+            assertThat(sessions.patches().trickledCandidates()).isEqualTo(2);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), "\"x\", \"y\"", trickle)))
+                .isEqualTo(WhipException.Reason.PRECONDITION_FAILED);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), null, trickle.replace(ufrag, "Zz9Z"))))
+                .isEqualTo(WhipException.Reason.ICE_MISMATCH);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), null, "a=candidate:x\r\n")))
+                .isEqualTo(WhipException.Reason.BAD_OFFER);
+            assertThat(reason(() -> sessions.patch("other", answer.sessionId(), null, trickle)))
+                .isEqualTo(WhipException.Reason.SESSION_NOT_FOUND);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), "*", trickle)))
+                .as("a restart needs new credentials").isEqualTo(WhipException.Reason.ICE_MISMATCH);
+
+            IcePatches.Result restarted = sessions.patch("cam", answer.sessionId(), "*",
+                "a=ice-ufrag:NewU\r\na=ice-pwd:newpasswordnewpassword1\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
+                    + "a=mid:0\r\n");
+            assertThat(restarted.restarted()).isTrue();
+            assertThat(restarted.etag()).isNotEqualTo(answer.etag());
+            IceFragment fragment = IceFragment.parse(restarted.fragment());
+            assertThat("\"" + fragment.ufrag() + "\"").isEqualTo(restarted.etag());
+            assertThat(fragment.password()).hasSizeGreaterThanOrEqualTo(22);
+            assertThat(fragment.mid()).isEqualTo("0");
+            assertThat(fragment.candidates()).extracting(Candidate::port).containsExactly(port.address().getPort());
+            assertThat(fragment.endOfCandidates()).isTrue();
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), answer.etag(), candidate)))
+                .as("the old tag").isEqualTo(WhipException.Reason.PRECONDITION_FAILED);
+            assertThat(sessions.patch("cam", answer.sessionId(), restarted.etag(), "a=ice-ufrag:NewU\r\n" + candidate)
+                .restarted()).isFalse();
+            assertThat(sessions.patches().restarts()).isEqualTo(1);
+        }
+    }
+
+    private static WhipException.Reason reason(Runnable call) {
+        return catchThrowableOfType(call::run, WhipException.class).reason();
     }
 
     @Test

@@ -50,20 +50,25 @@ public final class WhipPlane implements VideoDataPlane {
         opened.add(port);
         DtlsCertificate certificate = DtlsCertificate.generate();
         Candidates candidates = new Candidates(settings.advertised().stream().map(WhipPlane::address).toList());
-        WhipLimits limits = new WhipLimits(settings.maxSessions(), WhipLimits.DEFAULTS.silence());
+        WhipLimits limits = new WhipLimits(settings.maxSessions(), WhipLimits.DEFAULTS.silence(),
+            settings.keyframeInterval());
         LivePublishers publishers = new LivePublishers();
         WhipSessions sessions = new WhipSessions(port, certificate, candidates,
-            new WhipStreams(context.streams(), edges), limits, InstantSource.system(), publishers);
+            new WhipStreams(context.streams(), edges, settings.createStreams()), limits, InstantSource.system(),
+            publishers);
         opened.add(sessions);
         // viewers close before publishers: a publisher's end would otherwise end each viewer one by one
         WhepSessions viewers = new WhepSessions(port, certificate, candidates, publishers, limits,
             InstantSource.system());
         opened.add(viewers);
-        opened.add(new WhipMetrics(context.module().metrics().registry(), sessions));
+        BearerTokens tokens = new BearerTokens(settings.tokens());
+        opened.add(new WhipMetrics(context.module().metrics().registry(), sessions, viewers, tokens));
         LOG.atInfo().setMessage("WebRTC (WHIP, WHEP) on udp://{}:{}").addArgument(port.address().getAddress().getHostAddress())
-            .addArgument(port.address().getPort()).addKeyValue("advertised", settings.advertised()).log();
-        return List.of(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions)),
-            PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers)));
+            .addArgument(port.address().getPort()).addKeyValue("advertised", settings.advertised())
+            .addKeyValue("tokens", settings.tokens().keySet()).addKeyValue("createStreams", settings.createStreams())
+            .log();
+        return List.of(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions, tokens)),
+            PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers, tokens)));
     }
 
     private static InetAddress address(String host) {

@@ -51,7 +51,13 @@ public enum Setting {
     WEBRTC_HOST("webrtc-host", "127.0.0.1", "ADDR", "address the WebRTC UDP port binds; 0.0.0.0 for every interface"),
     WEBRTC_ADVERTISED_ADDRESSES("webrtc-advertised-addresses", null, "IP,IP",
         "IP addresses put in ICE candidates instead of the bound one (a 1:1 NAT's public address)"),
-    WEBRTC_MAX_SESSIONS("webrtc-max-sessions", "200", "N", "WebRTC sessions the server holds at once; more get 503");
+    WEBRTC_MAX_SESSIONS("webrtc-max-sessions", "200", "N", "WebRTC sessions the server holds at once; more get 503"),
+    WEBRTC_TOKENS("webrtc-tokens", null, "STREAM=TOKEN,...",
+        "Bearer tokens WHIP and WHEP require, per stream; '*=TOKEN' for every stream without its own"),
+    WEBRTC_CREATE_STREAMS("webrtc-create-streams", "false", null,
+        "a WHIP publish to an unknown stream creates it (flag: no value means true)"),
+    WEBRTC_KEYFRAME_INTERVAL("webrtc-keyframe-interval", "2", "SECONDS",
+        "a WHIP publisher is asked for a keyframe (PLI) after this long without one");
 
     private final String key;
     private final String defaultValue;
