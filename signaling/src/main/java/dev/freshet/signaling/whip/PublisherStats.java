@@ -9,7 +9,8 @@ package dev.freshet.signaling.whip;
  * @param packetsLost              RTP packets never received (RFC 3550 cumulative loss; repaired
  *                                 ones are not lost)
  * @param nacksSent                sequence numbers asked for again by NACK
- * @param plisSent                 picture loss indications sent
+ * @param plisSent                 picture loss indications sent (for the server's fragments and for
+ *                                 joining viewers)
  * @param firsSent                 full intra requests sent
  * @param keyframeIntervalSeconds  the time between the live publisher's last two keyframes, 0
  *                                 before it sent two (or without a publisher)

@@ -176,7 +176,7 @@ final class WhipSession {
     /** The session's counts so far, for metrics; packet loss never goes down. */
     PublisherStats stats(boolean publishing) {
         long nacks = 0;
-        long plis = 0;
+        long plis = live.plisSent();
         long firs = 0;
         for (ReceivePipeline pipeline : peer.pipelines()) {
             nacks += pipeline.nackCounters().get(NackGenerator.Counter.REQUESTED);

@@ -85,8 +85,17 @@ class WhipSessionsTest {
             camera.connect(answer.sdp());
             long sent = camera.publish(units);
             await().atMost(10, TimeUnit.SECONDS).until(() -> sessions.totals().rtpPackets() == sent);
+            await().atMost(10, TimeUnit.SECONDS).alias("keyframes every 10 frames at 30 fps")
+                .until(() -> sessions.streamStats().get("cam").keyframeIntervalSeconds(), i -> i > 0.3 && i < 0.4);
+            PublisherStats live = sessions.streamStats().get("cam");
+            assertThat(live.publishing()).isTrue();
+            assertThat(live.bytesReceived()).isGreaterThan(sent * 12);
+            assertThat(live.packetsLost()).isZero();
 
             assertThat(sessions.end("cam", answer.sessionId())).isTrue();
+            PublisherStats ended = sessions.streamStats().get("cam");
+            assertThat(ended.publishing()).isFalse();
+            assertThat(ended.bytesReceived()).as("counts outlive the session").isGreaterThanOrEqualTo(live.bytesReceived());
         }
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> log.after(-1, 10).size() == 3);

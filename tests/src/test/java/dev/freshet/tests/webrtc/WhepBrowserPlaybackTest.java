@@ -80,7 +80,8 @@ class WhepBrowserPlaybackTest {
         }
         assertThat(value(first, "freshet_webrtc_stream_publishers", stream)).isEqualTo(1);
         assertThat(value(first, "freshet_webrtc_stream_viewers", stream)).isEqualTo(1);
-        assertThat(value(first, "freshet_webrtc_plis_sent_total", stream)).as("PLIs").isPositive();
+        await("PLIs are counted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> value(metrics(), "freshet_webrtc_plis_sent_total", stream) > 0);
         await("bytes keep flowing both ways").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     String later = metrics();

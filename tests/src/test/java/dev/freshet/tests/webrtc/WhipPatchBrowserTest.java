@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesisvideo.model.StreamInfo;
-import software.amazon.awssdk.services.kinesisvideo.model.StreamStatus;
+import software.amazon.awssdk.services.kinesisvideo.model.Status;
 
 /**
  * WHIP's PATCH (RFC 9725 section 4.3) and create-on-publish against headless Chromium (loopback
@@ -54,7 +54,7 @@ class WhipPatchBrowserTest {
             assertThat(posted.get("status")).as("WHIP POST status (%s)", posted.get("error")).isEqualTo(201L);
 
             StreamInfo created = server.control().describeStream(b -> b.streamName(name)).streamInfo();
-            assertThat(created.status()).isEqualTo(StreamStatus.ACTIVE);
+            assertThat(created.status()).isEqualTo(Status.ACTIVE);
             assertThat(created.dataRetentionInHours()).as("CreateStream's default retention").isZero();
 
             URI resource = whip.resolve((String) posted.get("location"));
