@@ -184,9 +184,10 @@ final class WhipSession {
             plis += keyframes.map(c -> c.get(KeyframeRequester.Counter.PLI_SENT)).orElse(0L);
             firs += keyframes.map(c -> c.get(KeyframeRequester.Counter.FIR_SENT)).orElse(0L);
         }
+        long lostNow = peer.packetsLost();
         long lost;
         synchronized (this) {
-            packetsLost = Math.max(packetsLost, peer.packetsLost());
+            packetsLost = Math.max(packetsLost, lostNow);
             lost = packetsLost;
         }
         return new PublisherStats(publishing, bytesReceived.sum(), lost, nacks, plis, firs,

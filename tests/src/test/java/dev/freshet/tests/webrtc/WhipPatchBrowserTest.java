@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.kinesisvideo.model.Status;
  *   <li>Chromium publishes with trickle ICE (the offer at once, candidates in PATCHes, all 204),
  *       then restarts ICE through a PATCH with {@code If-Match: "*"}: 200 with the server's new
  *       credentials, the browser's selected pair moves to its new ufrag, and the stream keeps
- *       getting fragments over the restarted ICE.</li>
+ *       getting fragments over the restarted ICE;</li>
+ *   <li>a WHEP viewer (trickle ICE) restarts its ICE the same way and keeps decoding.</li>
  * </ul>
  */
 class WhipPatchBrowserTest {
@@ -104,9 +105,53 @@ class WhipPatchBrowserTest {
                             && "connected".equals(state(browser).get("connection")));
             int before = server.fragments(stream.name()).size();
             server.awaitAtLeast(stream.name(), before + 2, Duration.ofSeconds(30));
-            assertThat(metrics()).contains("freshet_webrtc_ice_restarts_total 1.0")
-                    .doesNotContain("freshet_webrtc_trickle_candidates_total 0.0");
+            assertThat(metrics()).contains("freshet_webrtc_ice_restarts_total", "freshet_webrtc_trickle_candidates_total")
+                    .doesNotContain("freshet_webrtc_ice_restarts_total 0.0",
+                            "freshet_webrtc_trickle_candidates_total 0.0");
         }
+    }
+
+    @Test
+    void aWhepViewerRestartsIceThroughPatchAndKeepsDecoding() throws Exception {
+        VideoStream stream = server.createStream("whep-restart");
+        URI whip = server.endpoint().resolve("/whip/" + stream.name());
+        URI whep = server.endpoint().resolve("/whep/" + stream.name());
+        try (StaticSite site = StaticSite.testPages();
+             Browser browser = Browser.headlessChromium(Browser.WEBRTC_FLAGS)) {
+            browser.open(site.uri("/whip.html#" + URLEncoder.encode(whip.toString(), StandardCharsets.UTF_8)));
+            await("the publisher connects").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "connected".equals(state(browser).get("connection")));
+            browser.eval("var frame = document.createElement('iframe'); frame.id = 'viewer'; frame.src = '"
+                    + site.uri("/whep.html?trickle#" + URLEncoder.encode(whep.toString(), StandardCharsets.UTF_8))
+                    + "'; document.body.appendChild(frame);");
+            String viewer = "document.getElementById('viewer').contentWindow";
+            await("the viewer decodes").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> number(viewerState(browser, viewer).get("framesDecoded")) > 0);
+
+            browser.eval(viewer + ".restartIce();");
+            await("the viewer's restart is answered").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> viewerState(browser, viewer).get("restartStatus") != null);
+            Map<String, Object> restarted = viewerState(browser, viewer);
+            assertThat(restarted.get("restartStatus")).as("restart (%s)", restarted.get("error")).isEqualTo(200L);
+            String newUfrag = (String) restarted.get("restartUfrag");
+            await("the viewer's pair is the restarted ICE's").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> newUfrag.equals(viewerState(browser, viewer).get("iceUfrag")));
+            long decoded = number(viewerState(browser, viewer).get("framesDecoded"));
+            await("the viewer keeps decoding over the restarted ICE").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> number(viewerState(browser, viewer).get("framesDecoded")) > decoded + 30);
+        }
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> viewerState(Browser browser, String viewer) {
+        Object state = browser.eval("try { return " + viewer + ".playState || null; } catch (e) { return null; }");
+        return state == null ? Map.of() : (Map<String, Object>) state;
     }
 
     private static Map<String, Object> awaitPosted(Browser browser) {

@@ -139,6 +139,8 @@ class WhipHandlerTest {
         assertThat(played.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         assertThat(played.body()).contains("a=sendonly", "a=ssrc:", "a=setup:passive");
         assertThat(send("OPTIONS", location, null, null).statusCode()).isEqualTo(204);
+        assertThat(patch(location, FRAGMENT, played.headers().firstValue("ETag").orElseThrow(),
+            "a=ice-ufrag:EsAw\r\na=end-of-candidates\r\n").statusCode()).as("WHEP trickle").isEqualTo(204);
         assertThat(send("DELETE", location, null, null).statusCode()).isEqualTo(200);
         assertThat(send("DELETE", location, null, null).statusCode()).isEqualTo(404);
         send("DELETE", publisher, null, null);
