@@ -22,21 +22,36 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ViewerQueue implements LivePublisher.Viewer {
 
+    /** Where the queue's packets go: the viewer's transport, protecting and sending them. */
+    @FunctionalInterface
+    interface Sender {
+        /** False when the packet could not go (no keys yet). */
+        boolean send(byte[] packet, int offset, int length) throws IOException;
+    }
+
     /** About half a second of 2 Mbit/s video with audio. */
     static final int CAPACITY = 512;
     private static final long POLL_MILLIS = 250;
 
     private final Map<MediaKind, OutgoingTrack> tracks;
-    private final SecureTransport transport;
+    private final Sender transport;
     private final Runnable onPublisherEnd;
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<byte[]> queue;
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder resent = new LongAdder();
     private final Thread sender;
     private volatile boolean closed;
 
     ViewerQueue(Map<MediaKind, OutgoingTrack> tracks, SecureTransport transport, Runnable onPublisherEnd,
                 String name) {
+        this(tracks, transport::sendRtp, CAPACITY, onPublisherEnd, name);
+    }
+
+    ViewerQueue(Map<MediaKind, OutgoingTrack> tracks, Sender transport, int capacity, Runnable onPublisherEnd,
+                String name) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
         this.tracks = Map.copyOf(tracks);
         this.transport = transport;
         this.onPublisherEnd = onPublisherEnd;
@@ -60,6 +75,7 @@ final class ViewerQueue implements LivePublisher.Viewer {
 
     /** Sends a video packet again (a NACK's answer), through the same queue. */
     void resend(RtpPacket packet) {
+        resent.increment();
         rtp(MediaKind.VIDEO, packet);
     }
 
@@ -75,6 +91,16 @@ final class ViewerQueue implements LivePublisher.Viewer {
 
     long dropped() {
         return dropped.sum();
+    }
+
+    /** RTP bytes sent, before protection. */
+    long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    /** Packets queued again for the viewer's NACKs. */
+    long resent() {
+        return resent.sum();
     }
 
     /** Stops the sender; packets still queued are not sent. */
@@ -98,8 +124,9 @@ final class ViewerQueue implements LivePublisher.Viewer {
 
     private void send(byte[] packet) {
         try {
-            if (transport.sendRtp(packet, 0, packet.length)) {
+            if (transport.send(packet, 0, packet.length)) {
                 sent.increment();
+                bytesSent.add(packet.length);
             } else {
                 dropped.increment();
             }

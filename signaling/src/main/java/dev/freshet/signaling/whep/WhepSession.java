@@ -69,6 +69,10 @@ final class WhepSession implements SecureTransport.Receiver {
         return id;
     }
 
+    IceSession ice() {
+        return ice;
+    }
+
     String stream() {
         return publisher.stream();
     }
@@ -171,6 +175,13 @@ final class WhepSession implements SecureTransport.Receiver {
         LOG.atInfo().setMessage("WHEP session ended").addKeyValue("stream", publisher.stream())
             .addKeyValue("session", id).addKeyValue("reason", reason).addKeyValue("rtpSent", sent())
             .addKeyValue("rtpDropped", dropped()).log();
+    }
+
+    /** The session's counts so far, for metrics. */
+    ViewerStats stats(boolean open) {
+        ViewerQueue out = queue();
+        return out == null ? new ViewerStats(open ? 1 : 0, 0, 0, 0)
+            : new ViewerStats(open ? 1 : 0, out.bytesSent(), out.resent(), out.dropped());
     }
 
     long sent() {

@@ -1,6 +1,7 @@
 package dev.freshet.signaling.whep;
 
 import dev.freshet.signaling.whip.Candidates;
+import dev.freshet.signaling.whip.IcePatches;
 import dev.freshet.signaling.whip.LivePublisher;
 import dev.freshet.signaling.whip.LivePublishers;
 import dev.freshet.signaling.whip.Offers;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,9 @@ public final class WhepSessions implements AutoCloseable {
     private final InstantSource clock;
     private final Map<String, WhepSession> sessions = new ConcurrentHashMap<>();
     private final SessionSlots slots;
+    private final IcePatches patches;
+    /** The counts of ended sessions by stream; guarded by this. */
+    private final Map<String, ViewerStats> endedByStream = new HashMap<>();
     private final ScheduledExecutorService timer = SessionTimer.daemon("freshet-whep-ticks");
 
     public WhepSessions(IcePort port, DtlsCertificate certificate, Candidates candidates, LivePublishers publishers,
@@ -69,6 +75,7 @@ public final class WhepSessions implements AutoCloseable {
         this.limits = limits;
         this.clock = clock;
         this.slots = new SessionSlots(limits.maxSessions(), "WHEP");
+        this.patches = new IcePatches(candidates);
         timer.scheduleWithFixedDelay(this::tickAll, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -100,6 +107,25 @@ public final class WhepSessions implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The resource's PATCH: trickled candidates or an ICE restart ({@link IcePatches}).
+     *
+     * @throws WhipException SESSION_NOT_FOUND, BAD_OFFER, PRECONDITION_FAILED, ICE_MISMATCH
+     */
+    public IcePatches.Result patch(String stream, String sessionId, String ifMatch, String fragment) {
+        WhepSession session = sessions.get(sessionId);
+        if (session == null || !session.stream().equals(stream)) {
+            throw new WhipException(WhipException.Reason.SESSION_NOT_FOUND,
+                "No WHEP session " + sessionId + " on stream " + stream + ".");
+        }
+        return patches.apply(session.ice(), ifMatch, fragment, "WHEP", stream, sessionId);
+    }
+
+    /** Trickled candidates and ICE restarts of WHEP sessions. */
+    public IcePatches patches() {
+        return patches;
+    }
+
     /** Viewers now connected or connecting. */
     public int active() {
         return sessions.size();
@@ -108,6 +134,15 @@ public final class WhepSessions implements AutoCloseable {
     /** RTP packets sent to the viewers now open. */
     public long packetsSent() {
         return sessions.values().stream().mapToLong(WhepSession::sent).sum();
+    }
+
+    /** Per stream that ever had a WHEP viewer: its counts and its viewers now. */
+    public synchronized Map<String, ViewerStats> streamStats() {
+        Map<String, ViewerStats> stats = new TreeMap<>(endedByStream);
+        for (WhepSession session : sessions.values()) {
+            stats.merge(session.stream(), session.stats(true), ViewerStats::plus);
+        }
+        return stats;
     }
 
     /** Ends every session and stops the timer. */
@@ -132,7 +167,7 @@ public final class WhepSessions implements AutoCloseable {
             session.connectWhenIceIs();
             LOG.atInfo().setMessage("WHEP session started").addKeyValue("stream", publisher.stream())
                 .addKeyValue("session", session.id()).addKeyValue("media", answer.media().size()).log();
-            return new WhipAnswer(session.id(), answer.answer().format());
+            return new WhipAnswer(session.id(), answer.answer().format(), IcePatches.etag(ice));
         } catch (MalformedInputException e) {
             ice.close();
             throw Offers.badOffer(e);
@@ -150,7 +185,9 @@ public final class WhepSessions implements AutoCloseable {
         return tracks;
     }
 
-    private void ended(WhepSession session) {
+    /** Synchronized with {@link #streamStats}, which must not see a session both open and ended. */
+    private synchronized void ended(WhepSession session) {
+        endedByStream.merge(session.stream(), session.stats(false), ViewerStats::plus);
         if (sessions.remove(session.id()) != null) {
             slots.giveBack();
         }

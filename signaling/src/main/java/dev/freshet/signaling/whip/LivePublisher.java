@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,6 +54,7 @@ public final class LivePublisher {
     /** A request that came before the video's SSRC or the transport were known, sent when they are. */
     private volatile boolean keyframePending;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
+    private final AtomicLong plisSent = new AtomicLong();
     private boolean ended;
 
     LivePublisher(String stream, List<NegotiatedMedia> media, long feedbackSsrc, LongSupplier clockMillis) {
@@ -111,10 +113,17 @@ public final class LivePublisher {
         }
         byte[] pli = new PictureLossIndication(feedbackSsrc, ssrc).encode();
         try {
-            out.sendRtcp(pli, 0, pli.length);
+            if (out.sendRtcp(pli, 0, pli.length)) {
+                plisSent.incrementAndGet();
+            }
         } catch (IOException e) {
             // the next viewer's or the browser's own request will try again
         }
+    }
+
+    /** PLIs sent to the publisher for its viewers. */
+    long plisSent() {
+        return plisSent.get();
     }
 
     /** A copy of the video packet with {@code sequenceNumber} still in the history, or null. */

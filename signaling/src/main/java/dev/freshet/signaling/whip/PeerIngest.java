@@ -35,6 +35,8 @@ final class PeerIngest implements IncomingPeer.Output {
     private final LongAdder stored = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private Track video;
+    private long lastKeyframeMicros = -1;
+    private volatile long keyframeIntervalMicros;
     private boolean declared;
     private boolean finished;
 
@@ -76,6 +78,17 @@ final class PeerIngest implements IncomingPeer.Output {
         }
         ingest.add(frame, arrivalMicros / 1000);
         stored.increment();
+        if (frame.keyframe() && video != null && frame.track() == video.number()) {
+            if (lastKeyframeMicros >= 0 && frame.timestampMicros() > lastKeyframeMicros) {
+                keyframeIntervalMicros = frame.timestampMicros() - lastKeyframeMicros;
+            }
+            lastKeyframeMicros = frame.timestampMicros();
+        }
+    }
+
+    /** The time between the last two video keyframes handed on, 0 before there were two. */
+    long keyframeIntervalMicros() {
+        return keyframeIntervalMicros;
     }
 
     /** The publisher left: the fragment in progress is complete; later frames are dropped. */

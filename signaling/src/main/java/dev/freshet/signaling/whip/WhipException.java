@@ -21,7 +21,11 @@ public final class WhipException extends RuntimeException {
         /** The offer does not parse or cannot be answered (400); {@link #detailId()} says why. */
         BAD_OFFER,
         /** No session with that id on that stream (404). */
-        SESSION_NOT_FOUND
+        SESSION_NOT_FOUND,
+        /** A PATCH whose {@code If-Match} names another ICE session's entity-tag (412). */
+        PRECONDITION_FAILED,
+        /** A PATCH for another ICE session (its ice-ufrag), or a restart without new credentials (422). */
+        ICE_MISMATCH
     }
 
     private final transient Reason reason;

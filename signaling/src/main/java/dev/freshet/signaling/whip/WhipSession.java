@@ -2,12 +2,18 @@ package dev.freshet.signaling.whip;
 
 import dev.freshet.webrtc.dtls.DtlsParameters;
 import dev.freshet.webrtc.ice.IceSession;
+import dev.freshet.webrtc.receive.KeyframeRequester;
+import dev.freshet.webrtc.receive.NackGenerator;
+import dev.freshet.webrtc.receive.NodeCounters;
+import dev.freshet.webrtc.receive.ReceivePipeline;
 import dev.freshet.webrtc.session.IncomingPeer;
 import dev.freshet.webrtc.transport.SecureTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +45,10 @@ final class WhipSession {
     private final LivePublisher live;
     private final long silenceMillis;
     private final Consumer<WhipSession> onEnd;
+    private final LongAdder bytesReceived = new LongAdder();
     private SecureTransport transport;
     private long lastRtp;
+    private long packetsLost;
     private long lastProgressMillis;
     private boolean ended;
 
@@ -65,6 +73,10 @@ final class WhipSession {
         return id;
     }
 
+    IceSession ice() {
+        return ice;
+    }
+
     LivePublisher live() {
         return live;
     }
@@ -82,7 +94,7 @@ final class WhipSession {
         if (ended) {
             return;
         }
-        transport = SecureTransport.start(ice, dtls, live.tapping(peer), kind.toLowerCase(Locale.ROOT) + "-"
+        transport = SecureTransport.start(ice, dtls, counting(live.tapping(peer)), kind.toLowerCase(Locale.ROOT) + "-"
             + id.substring(0, 8));
         peer.attach(transport);
         live.attach(transport);
@@ -91,6 +103,22 @@ final class WhipSession {
                 end(End.DTLS_FAILED);
             }
         });
+    }
+
+    private SecureTransport.Receiver counting(SecureTransport.Receiver inner) {
+        return new SecureTransport.Receiver() {
+            @Override
+            public void rtp(byte[] packet, int offset, int length) {
+                bytesReceived.add(length);
+                inner.rtp(packet, offset, length);
+            }
+
+            @Override
+            public void rtcp(byte[] packet, int offset, int length) {
+                bytesReceived.add(length);
+                inner.rtcp(packet, offset, length);
+            }
+        };
     }
 
     /** Time passes: the peer's reorder timeouts and feedback; the silence and ingest checks. */
@@ -149,6 +177,27 @@ final class WhipSession {
 
     synchronized long authFailures() {
         return transport == null ? 0 : transport.counters().authFailed();
+    }
+
+    /** The session's counts so far, for metrics; packet loss never goes down. */
+    PublisherStats stats(boolean publishing) {
+        long nacks = 0;
+        long plis = live.plisSent();
+        long firs = 0;
+        for (ReceivePipeline pipeline : peer.pipelines()) {
+            nacks += pipeline.nackCounters().get(NackGenerator.Counter.REQUESTED);
+            Optional<NodeCounters<KeyframeRequester.Counter>> keyframes = pipeline.keyframeCounters();
+            plis += keyframes.map(c -> c.get(KeyframeRequester.Counter.PLI_SENT)).orElse(0L);
+            firs += keyframes.map(c -> c.get(KeyframeRequester.Counter.FIR_SENT)).orElse(0L);
+        }
+        long lostNow = peer.packetsLost();
+        long lost;
+        synchronized (this) {
+            packetsLost = Math.max(packetsLost, lostNow);
+            lost = packetsLost;
+        }
+        return new PublisherStats(publishing, bytesReceived.sum(), lost, nacks, plis, firs,
+            ingest.keyframeIntervalMicros() / 1e6);
     }
 
     long framesStored() {

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +57,13 @@ public final class WhipSessions implements AutoCloseable {
     private final LivePublishers publishers;
     private final Map<String, WhipSession> sessions = new ConcurrentHashMap<>();
     private final SessionSlots slots;
+    private final IcePatches patches;
     private final LongAdder started = new LongAdder();
     private final LongAdder endedRtp = new LongAdder();
     private final LongAdder endedAuthFailures = new LongAdder();
     private final LongAdder endedFrames = new LongAdder();
+    /** The counts of ended sessions by stream; guarded by this. */
+    private final Map<String, PublisherStats> endedByStream = new HashMap<>();
     private final ScheduledExecutorService timer = SessionTimer.daemon("freshet-whip-ticks");
 
     public WhipSessions(IcePort port, DtlsCertificate certificate, Candidates candidates, PublishTargets targets,
@@ -77,6 +82,7 @@ public final class WhipSessions implements AutoCloseable {
         this.targets = targets;
         this.limits = limits;
         this.clock = clock;
+        this.patches = new IcePatches(candidates);
         timer.scheduleWithFixedDelay(this::tickAll, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -140,6 +146,25 @@ public final class WhipSessions implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The resource's PATCH: trickled candidates or an ICE restart ({@link IcePatches}).
+     *
+     * @throws WhipException SESSION_NOT_FOUND, BAD_OFFER, PRECONDITION_FAILED, ICE_MISMATCH
+     */
+    public IcePatches.Result patch(String stream, String sessionId, String ifMatch, String fragment) {
+        WhipSession session = sessions.get(sessionId);
+        if (session == null || !session.stream().equals(stream)) {
+            throw new WhipException(WhipException.Reason.SESSION_NOT_FOUND,
+                "No WHIP session " + sessionId + " on stream " + stream + ".");
+        }
+        return patches.apply(session.ice(), ifMatch, fragment, "WHIP", stream, sessionId);
+    }
+
+    /** Trickled candidates and ICE restarts of WHIP sessions. */
+    public IcePatches patches() {
+        return patches;
+    }
+
     public synchronized WhipTotals totals() {
         long rtp = endedRtp.sum();
         long auth = endedAuthFailures.sum();
@@ -150,6 +175,15 @@ public final class WhipSessions implements AutoCloseable {
             frames += session.framesStored();
         }
         return new WhipTotals(sessions.size(), started.sum(), rtp, auth, frames);
+    }
+
+    /** Per stream that ever had a WHIP publisher: its counts, and its live publisher's state. */
+    public synchronized Map<String, PublisherStats> streamStats() {
+        Map<String, PublisherStats> stats = new TreeMap<>(endedByStream);
+        for (WhipSession session : sessions.values()) {
+            stats.merge(session.stream(), session.stats(true), PublisherStats::plus);
+        }
+        return stats;
     }
 
     /** Ends every session and stops the timer. */
@@ -172,7 +206,7 @@ public final class WhipSessions implements AutoCloseable {
             // address (peer-reflexive), so the offer's candidates are not needed
             ice.start(new IceCredentials(answer.remoteIceUfrag(), answer.remoteIcePwd()), List.of());
             WhipSession session = session(Offers.newId(), "WHIP", target, ice, answer);
-            return new WhipAnswer(session.id(), answer.answer().format());
+            return new WhipAnswer(session.id(), answer.answer().format(), IcePatches.etag(ice));
         } catch (MalformedInputException e) {
             closeAfterRefusal(target, ice);
             throw Offers.badOffer(e);
@@ -186,7 +220,8 @@ public final class WhipSessions implements AutoCloseable {
         FrameIngest frames = new FrameIngest(target.log(), target.edge(), target.createdMillis(), ack -> { });
         MediaRoutes routes = MediaRoutes.of(answer.media());
         PeerIngest ingest = new PeerIngest(frames, routes.audioTrack(), routes.hasVideo());
-        IncomingPeer peer = new IncomingPeer(routes.routes(), FEEDBACK_SSRC, ingest, this::nowMicros);
+        IncomingPeer peer = new IncomingPeer(routes.routes(), FEEDBACK_SSRC, ingest, this::nowMicros,
+            limits.keyframeInterval().toNanos() / 1000);
         LivePublisher live = new LivePublisher(target.stream(), answer.media(), FEEDBACK_SSRC, clock::millis);
         WhipSession session = new WhipSession(id, kind, target, ice, Offers.dtls(answer, certificate), peer, ingest,
             live, limits.silence().toMillis(), clock.millis(), this::ended);
@@ -206,6 +241,7 @@ public final class WhipSessions implements AutoCloseable {
         endedRtp.add(session.rtpPackets());
         endedAuthFailures.add(session.authFailures());
         endedFrames.add(session.framesStored());
+        endedByStream.merge(session.stream(), session.stats(false).ended(), PublisherStats::plus);
         if (sessions.remove(session.id()) != null) {
             slots.giveBack();
         }

@@ -7,6 +7,9 @@
  * <pre>
  *   offer ─▶ AnswerBuilder ─▶ answer (returned at once)
  *             IceSession ── connected ─▶ SecureTransport ─▶ IncomingPeer ─▶ PeerIngest ─▶ FrameIngest
+ *   PATCH sdpfrag ─▶ IcePatches: trickled candidates counted; If-Match "*" restarts the IceSession
  * </pre>
+ * {@link dev.freshet.signaling.whip.PublisherStats} (and WHEP's {@code ViewerStats}) are the per-stream
+ * counts metrics read.
  */
 package dev.freshet.signaling.whip;

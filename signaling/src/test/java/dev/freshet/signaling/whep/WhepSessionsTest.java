@@ -19,6 +19,7 @@ import dev.freshet.webrtc.dtls.DtlsCertificate;
 import dev.freshet.webrtc.ice.IcePort;
 import dev.freshet.webrtc.receive.X264Clip;
 import dev.freshet.webrtc.rtp.RtpPacket;
+import dev.freshet.webrtc.sdp.MediaKind;
 import dev.freshet.webrtc.sdp.SessionDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,7 @@ class WhepSessionsTest {
     private IcePort port;
     private WhipSessions whip;
     private WhepSessions whep;
+    private LivePublishers publishers;
 
     @BeforeEach
     void open() {
@@ -64,7 +67,7 @@ class WhepSessionsTest {
         LiveEdge edge = new LiveEdge(new PartPlan(334_000));
         port = IcePort.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         DtlsCertificate certificate = DtlsCertificate.generate();
-        LivePublishers publishers = new LivePublishers();
+        publishers = new LivePublishers();
         WhipLimits limits = new WhipLimits(4, Duration.ofSeconds(30));
         whip = new WhipSessions(port, certificate, new Candidates(List.of()),
             stream -> new PublishTarget(stream, log, edge, CREATED_MILLIS, () -> { }), limits, InstantSource.system(),
@@ -142,6 +145,45 @@ class WhepSessionsTest {
             assertThat(whep.end("other", played.sessionId())).isFalse();
             assertThat(whep.end("cam", played.sessionId())).isTrue();
             assertThat(whep.active()).isZero();
+        }
+    }
+
+    @Test
+    void aViewerThatNeverDrainsDropsWhileIngestAndAnotherViewerKeepGoing() throws Exception {
+        List<byte[]> units = X264Clip.accessUnits(dir, 30);
+        CountDownLatch never = new CountDownLatch(1);
+        ViewerQueue stalled = new ViewerQueue(Map.of(MediaKind.VIDEO, new OutgoingTrack(96, 1234, -1, new byte[0])),
+            (packet, offset, length) -> {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return true;
+            }, 8, () -> { }, "stalled");
+        try (JavaCamera camera = new JavaCamera(); JavaViewer viewer = new JavaViewer()) {
+            camera.connect(whip.publish("cam", camera.offer()).sdp());
+            viewer.connect(whep.play("cam", viewer.offer()).sdp());
+            await().atMost(5, TimeUnit.SECONDS).alias("the viewer joined").until(() -> camera.keyframeRequests() > 0);
+            assertThat(publishers.of("cam").orElseThrow().add(stalled)).isTrue();
+
+            long packets = camera.publish(units);
+
+            await().atMost(5, TimeUnit.SECONDS).alias("the other viewer got everything")
+                .until(() -> viewer.received().size() == packets);
+            await().atMost(5, TimeUnit.SECONDS).alias("ingest took every packet")
+                .until(() -> whip.totals().rtpPackets() >= packets);
+            // one packet is stuck in the stalled send (unless it never took one), eight wait in its queue,
+            // the rest were dropped
+            assertThat(stalled.dropped()).isIn(packets - 1 - 8, packets - 8);
+            ViewerStats stats = whep.streamStats().get("cam");
+            assertThat(stats.viewers()).isEqualTo(1);
+            assertThat(stats.bytesSent()).isPositive();
+            assertThat(stats.dropped()).as("the healthy viewer drops nothing").isZero();
+            assertThat(whip.streamStats().get("cam").bytesReceived()).isPositive();
+        } finally {
+            stalled.close();
+            never.countDown();
         }
     }
 

@@ -3,6 +3,8 @@ package dev.freshet.signaling.whip;
 import dev.freshet.fragments.store.FragmentInfo;
 import dev.freshet.webrtc.dtls.DtlsCertificate;
 import dev.freshet.webrtc.ice.IcePort;
+import dev.freshet.webrtc.sdp.Candidate;
+import dev.freshet.webrtc.sdp.IceFragment;
 import dev.freshet.webrtc.receive.X264Clip;
 import dev.freshet.webrtc.sdp.NegotiationFailure;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -58,8 +61,17 @@ class WhipSessionsTest {
             camera.connect(answer.sdp());
             long sent = camera.publish(units);
             await().atMost(10, TimeUnit.SECONDS).until(() -> sessions.totals().rtpPackets() == sent);
+            await().atMost(10, TimeUnit.SECONDS).alias("keyframes every 10 frames at 30 fps")
+                .until(() -> sessions.streamStats().get("cam").keyframeIntervalSeconds(), i -> i > 0.3 && i < 0.4);
+            PublisherStats live = sessions.streamStats().get("cam");
+            assertThat(live.publishing()).isTrue();
+            assertThat(live.bytesReceived()).isGreaterThan(sent * 12);
+            assertThat(live.packetsLost()).isZero();
 
             assertThat(sessions.end("cam", answer.sessionId())).isTrue();
+            PublisherStats ended = sessions.streamStats().get("cam");
+            assertThat(ended.publishing()).isFalse();
+            assertThat(ended.bytesReceived()).as("counts outlive the session").isGreaterThanOrEqualTo(live.bytesReceived());
         }
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> stream.log().after(-1, 10).size() == 3);
@@ -80,6 +92,55 @@ class WhipSessionsTest {
             sessions.end("cam", answer.sessionId());
             assertThat(sessions.publish("cam", second.offer()).sessionId()).isNotEqualTo(answer.sessionId());
         }
+    }
+
+    @Test
+    void patchesTrickleUnderTheEntityTagAndRestartIceWithNewCredentials() {
+        try (JavaCamera camera = new JavaCamera()) {
+            String offer = camera.offer();
+            String ufrag = offer.replaceAll("(?s).*a=ice-ufrag:([^\r\n]+).*", "$1");
+            WhipAnswer answer = sessions.publish("cam", offer);
+            String candidate = "a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host\r\n";
+            String trickle = "a=ice-ufrag:" + ufrag + "\r\n" + candidate;
+
+            IcePatches.Result trickled = sessions.patch("cam", answer.sessionId(), answer.etag(), trickle);
+            assertThat(trickled.restarted()).isFalse();
+            assertThat(trickled.etag()).isEqualTo(answer.etag());
+            assertThat(sessions.patch("cam", answer.sessionId(), null, candidate).restarted()).as("no ufrag, no tag")
+                .isFalse();
+            assertThat(sessions.patches().trickledCandidates()).isEqualTo(2);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), "\"x\", \"y\"", trickle)))
+                .isEqualTo(WhipException.Reason.PRECONDITION_FAILED);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), null, trickle.replace(ufrag, "Zz9Z"))))
+                .isEqualTo(WhipException.Reason.ICE_MISMATCH);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), null, "a=candidate:x\r\n")))
+                .isEqualTo(WhipException.Reason.BAD_OFFER);
+            assertThat(reason(() -> sessions.patch("other", answer.sessionId(), null, trickle)))
+                .isEqualTo(WhipException.Reason.SESSION_NOT_FOUND);
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), "*", trickle)))
+                .as("a restart needs new credentials").isEqualTo(WhipException.Reason.ICE_MISMATCH);
+
+            IcePatches.Result restarted = sessions.patch("cam", answer.sessionId(), "*",
+                "a=ice-ufrag:NewU\r\na=ice-pwd:newpasswordnewpassword1\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
+                    + "a=mid:0\r\n");
+            assertThat(restarted.restarted()).isTrue();
+            assertThat(restarted.etag()).isNotEqualTo(answer.etag());
+            IceFragment fragment = IceFragment.parse(restarted.fragment());
+            assertThat("\"" + fragment.ufrag() + "\"").isEqualTo(restarted.etag());
+            assertThat(fragment.password()).hasSizeGreaterThanOrEqualTo(22);
+            assertThat(fragment.mid()).isEqualTo("0");
+            assertThat(fragment.candidates()).extracting(Candidate::port).containsExactly(port.address().getPort());
+            assertThat(fragment.endOfCandidates()).isTrue();
+            assertThat(reason(() -> sessions.patch("cam", answer.sessionId(), answer.etag(), candidate)))
+                .as("the old tag").isEqualTo(WhipException.Reason.PRECONDITION_FAILED);
+            assertThat(sessions.patch("cam", answer.sessionId(), restarted.etag(), "a=ice-ufrag:NewU\r\n" + candidate)
+                .restarted()).isFalse();
+            assertThat(sessions.patches().restarts()).isEqualTo(1);
+        }
+    }
+
+    private static WhipException.Reason reason(Runnable call) {
+        return catchThrowableOfType(call::run, WhipException.class).reason();
     }
 
     @Test

@@ -8,10 +8,16 @@ import dev.freshet.tests.video.support.StaticSite;
 import dev.freshet.tests.video.support.VideoServer;
 import dev.freshet.tests.video.support.VideoServer.VideoStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,14 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Headless Chromium publishes its fake camera over WHIP and, in a frame of the same page, plays
  * the stream over WHEP (loopback only; the viewer is a frame of the publisher's page):
  * before the publisher is on, WHEP answers 404; then the viewer's POST answers 201, its peer
- * connection connects and it decodes H.264 frames, more and more; DELETE ends the viewer.
+ * connection connects and it decodes H.264 frames, more and more; the stream's WebRTC series on
+ * /metrics are there and move (bytes in and out, PLIs, a keyframe interval); DELETE ends the viewer.
  */
 class WhepBrowserPlaybackTest {
     @RegisterExtension
     static final VideoServer server = new VideoServer();
 
     @Test
-    void chromiumPlaysOverWhepWhatAnotherChromiumPublishesOverWhip() {
+    void chromiumPlaysOverWhepWhatAnotherChromiumPublishesOverWhip() throws Exception {
         VideoStream stream = server.createStream("whep-browser");
         URI whip = server.endpoint().resolve("/whip/" + stream.name());
         URI whep = server.endpoint().resolve("/whep/" + stream.name());
@@ -55,11 +62,52 @@ class WhepBrowserPlaybackTest {
             await("the viewer keeps decoding").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                     .until(() -> framesDecoded(browser, viewer) > first + 10);
             assertThat(state(browser, viewer).get("codec")).isEqualTo("video/H264");
+            assertStreamMetricsMove(stream.name());
 
             Object deleted = browser.eval("return fetch(new URL(" + viewer + ".location, '" + whep + "'),"
                     + " {method: 'DELETE'}).then(function (r) { return r.status; });");
             assertThat(deleted).as("DELETE of the WHEP session").isEqualTo(200L);
         }
+    }
+
+    /** The stream's WebRTC series on /metrics: present, the live ones growing, a keyframe interval measured. */
+    private static void assertStreamMetricsMove(String stream) throws Exception {
+        String first = metrics();
+        for (String series : List.of("freshet_webrtc_packets_lost_total", "freshet_webrtc_nacks_sent_total",
+                "freshet_webrtc_firs_sent_total", "freshet_webrtc_retransmissions_total",
+                "freshet_webrtc_viewer_dropped_packets_total")) {
+            assertThat(value(first, series, stream)).as(series).isNotNegative();
+        }
+        assertThat(value(first, "freshet_webrtc_stream_publishers", stream)).isEqualTo(1);
+        assertThat(value(first, "freshet_webrtc_stream_viewers", stream)).isEqualTo(1);
+        await("PLIs are counted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> value(metrics(), "freshet_webrtc_plis_sent_total", stream) > 0);
+        await("bytes keep flowing both ways").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    String later = metrics();
+                    for (String series : List.of("freshet_webrtc_received_bytes_total",
+                            "freshet_webrtc_sent_bytes_total")) {
+                        assertThat(value(later, series, stream)).as(series)
+                                .isGreaterThan(value(first, series, stream));
+                    }
+                });
+        await("a keyframe interval is measured").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> value(metrics(), "freshet_webrtc_keyframe_interval_seconds", stream) > 0);
+        assertThat(value(metrics(), "freshet_webrtc_keyframe_interval_seconds", stream))
+                .as("the periodic PLI keeps keyframes about 2 s apart").isLessThan(10);
+    }
+
+    private static String metrics() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The value of {@code name{stream="..."}}; fails when the series is not there. */
+    private static double value(String metrics, String name, String stream) {
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{stream=\"" + Pattern.quote(stream) + "\"\\} (\\S+)$")
+                .matcher(metrics);
+        assertThat(matcher.find()).as("%s of %s on /metrics", name, stream).isTrue();
+        return Double.parseDouble(matcher.group(1));
     }
 
     private static URI page(StaticSite site, String page, URI endpoint) {

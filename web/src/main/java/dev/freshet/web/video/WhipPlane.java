@@ -53,9 +53,10 @@ public final class WhipPlane implements VideoDataPlane {
         opened.add(port);
         DtlsCertificate certificate = DtlsCertificate.generate();
         Candidates candidates = new Candidates(settings.advertised().stream().map(WhipPlane::address).toList());
-        WhipLimits limits = new WhipLimits(settings.maxSessions(), WhipLimits.DEFAULTS.silence());
+        WhipLimits limits = new WhipLimits(settings.maxSessions(), WhipLimits.DEFAULTS.silence(),
+            settings.keyframeInterval());
         LivePublishers publishers = new LivePublishers();
-        WhipStreams targets = new WhipStreams(context.streams(), edges);
+        WhipStreams targets = new WhipStreams(context.streams(), edges, settings.createStreams());
         WhipSessions sessions = new WhipSessions(port, certificate, candidates, targets, limits,
             InstantSource.system(), publishers);
         opened.add(sessions);
@@ -69,12 +70,15 @@ public final class WhipPlane implements VideoDataPlane {
         WhepSessions viewers = new WhepSessions(port, certificate, candidates, publishers, limits,
             InstantSource.system());
         opened.add(viewers);
-        opened.add(new WhipMetrics(context.module().metrics().registry(), sessions));
+        BearerTokens tokens = new BearerTokens(settings.tokens());
+        opened.add(new WhipMetrics(context.module().metrics().registry(), sessions, viewers, tokens));
         LOG.atInfo().setMessage("WebRTC (WHIP, WHEP) on udp://{}:{}").addArgument(port.address().getAddress().getHostAddress())
-            .addArgument(port.address().getPort()).addKeyValue("advertised", settings.advertised()).log();
+            .addArgument(port.address().getPort()).addKeyValue("advertised", settings.advertised())
+            .addKeyValue("tokens", settings.tokens().keySet()).addKeyValue("createStreams", settings.createStreams())
+            .log();
         List<PathRoute> routes = new ArrayList<>(storageApi.routes());
-        routes.add(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions)));
-        routes.add(PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers)));
+        routes.add(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions, tokens)));
+        routes.add(PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers, tokens)));
         return routes;
     }
 

@@ -4,6 +4,7 @@ import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.media.MediaKind;
 import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.receive.FrameSink;
+import dev.freshet.webrtc.receive.KeyframeRequester;
 import dev.freshet.webrtc.receive.ReceiveConfig;
 import dev.freshet.webrtc.receive.ReceivePipeline;
 import dev.freshet.webrtc.rtcp.RtcpCompound;
@@ -51,6 +52,7 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     private final long localSsrc;
     private final Output output;
     private final LongSupplier clockMicros;
+    private final long keyframePeriodMicros;
     private final TrackInterleaver interleaver;
     private final Map<Long, ReceivePipeline> bySsrc = new HashMap<>();
     private final List<ReceivePipeline> pipelines = new ArrayList<>();
@@ -66,6 +68,13 @@ public final class IncomingPeer implements SecureTransport.Receiver {
      *                    sender report anchors a stream)
      */
     public IncomingPeer(List<MediaRoute> routes, long localSsrc, Output output, LongSupplier clockMicros) {
+        this(routes, localSsrc, output, clockMicros, KeyframeRequester.Config.defaults().periodicMicros());
+    }
+
+    /** @param keyframePeriodMicros a video sender is asked for a keyframe after this long without one */
+    public IncomingPeer(List<MediaRoute> routes, long localSsrc, Output output, LongSupplier clockMicros,
+                        long keyframePeriodMicros) {
+        this.keyframePeriodMicros = keyframePeriodMicros;
         this.routes = List.copyOf(routes);
         this.localSsrc = localSsrc;
         this.output = output;
@@ -143,6 +152,11 @@ public final class IncomingPeer implements SecureTransport.Receiver {
         return malformed.sum();
     }
 
+    /** RTP packets never received, over the peer's streams (RFC 3550 cumulative loss, none below 0). */
+    public synchronized long packetsLost() {
+        return pipelines.stream().mapToLong(pipeline -> Math.max(0, pipeline.statistics().cumulativeLost())).sum();
+    }
+
     public synchronized List<ReceivePipeline> pipelines() {
         return List.copyOf(pipelines);
     }
@@ -166,7 +180,9 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     }
 
     private ReceivePipeline pipeline(MediaRoute route, long ssrc) {
-        ReceiveConfig config = ReceiveConfig.defaults(localSsrc, ssrc, route.track());
+        KeyframeRequester.Config keyframes = KeyframeRequester.Config.defaults();
+        ReceiveConfig config = ReceiveConfig.defaults(localSsrc, ssrc, route.track()).withKeyframes(
+            new KeyframeRequester.Config(keyframes.minIntervalMicros(), keyframePeriodMicros, keyframes.useFir()));
         if (route.rtxSsrc() != 0) {
             config = config.withRtx(route.rtxSsrc());
         }

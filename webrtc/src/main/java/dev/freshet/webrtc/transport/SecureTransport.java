@@ -165,25 +165,36 @@ public final class SecureTransport implements AutoCloseable {
     private void readLoop() {
         byte[] buffer = new byte[MAX_DATAGRAM];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
-        DatagramSocket socket = ice.socket();
-        try {
-            socket.setSoTimeout(POLL_MILLIS);
-        } catch (IOException e) {
-            LOG.atWarn().setMessage("cannot set the socket timeout").addKeyValue("session", name).log();
-        }
+        DatagramSocket socket = null;
         while (!closed) {
+            // an ICE restart moves the pair to another socket; the old one closes under the read
+            if (socket != ice.socket()) {
+                socket = ice.socket();
+                pollWith(socket);
+            }
             datagram.setData(buffer, 0, buffer.length);
             try {
                 socket.receive(datagram);
             } catch (SocketTimeoutException e) {
                 continue;
             } catch (IOException e) {
+                if (socket != ice.socket()) {
+                    continue;
+                }
                 if (!closed) {
                     LOG.atInfo().setMessage("WebRTC socket closed").addKeyValue("session", name).log();
                 }
                 return;
             }
             dispatch(buffer, datagram.getOffset(), datagram.getLength());
+        }
+    }
+
+    private void pollWith(DatagramSocket socket) {
+        try {
+            socket.setSoTimeout(POLL_MILLIS);
+        } catch (IOException e) {
+            LOG.atWarn().setMessage("cannot set the socket timeout").addKeyValue("session", name).log();
         }
     }
 

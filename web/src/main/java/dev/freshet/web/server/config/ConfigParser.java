@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,6 +31,8 @@ public final class ConfigParser {
     public static final String CONFIG_ENV = "FRESHET_CONFIG";
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
+    /** RFC 6750 section 2.1 b64token, less the trailing '=' padding (it would read as a pair separator). */
+    private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+");
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
     /** Literals only: an advertised address is never looked up. */
@@ -141,7 +144,8 @@ public final class ConfigParser {
             "comma-separated IPv4 or IPv6 addresses");
         return new WebRtcSettings((int) v.number(WEBRTC_PORT, 0, 65535),
             v.matching(WEBRTC_HOST, HOST_NAME, "a host name or IP address"), advertised,
-            (int) v.number(WEBRTC_MAX_SESSIONS, 1, 100_000), iceServers(v));
+            (int) v.number(WEBRTC_MAX_SESSIONS, 1, 100_000), iceServers(v), webrtcTokens(v), v.bool(WEBRTC_CREATE_STREAMS),
+            Duration.ofSeconds(v.number(WEBRTC_KEYFRAME_INTERVAL, 1, 3600)));
     }
 
     private static WebRtcSettings.IceServers iceServers(SettingValues v) throws ConfigException {
@@ -166,6 +170,23 @@ public final class ConfigParser {
             items.add(value);
         }
         return items;
+    }
+
+    /** {@code stream=token} pairs, comma-separated; {@code *} names every stream without a token of its own. */
+    private static Map<String, String> webrtcTokens(SettingValues v) throws ConfigException {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String part : v.optionalText(WEBRTC_TOKENS).orElse("").split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] pair = part.split("=", 2);
+            if (pair.length != 2 || pair[0].isBlank() || !BEARER_TOKEN.matcher(pair[1].trim()).matches()
+                || tokens.put(pair[0].trim(), pair[1].trim()) != null) {
+                throw v.invalid(WEBRTC_TOKENS, "comma-separated STREAM=TOKEN pairs (each stream once; "
+                    + "'*' for all others; tokens of letters, digits and -._~+/)");
+            }
+        }
+        return tokens;
     }
 
     private static OptionalInt tlsPort(SettingValues v) throws ConfigException {

@@ -56,7 +56,13 @@ public enum Setting {
         "STUN/TURN URIs (stun:, stuns:, turn:, turns:) KVS GetIceServerConfig hands to signaling clients; unset: none"),
     WEBRTC_ICE_USERNAME("webrtc-ice-username", null, "NAME", "user name GetIceServerConfig returns with webrtc-ice-servers"),
     WEBRTC_ICE_PASSWORD("webrtc-ice-password", null, "SECRET",
-        "password GetIceServerConfig returns with webrtc-ice-servers");
+        "password GetIceServerConfig returns with webrtc-ice-servers"),
+    WEBRTC_TOKENS("webrtc-tokens", null, "STREAM=TOKEN,...",
+        "Bearer tokens WHIP and WHEP require, per stream; '*=TOKEN' for every stream without its own"),
+    WEBRTC_CREATE_STREAMS("webrtc-create-streams", "false", null,
+        "a WHIP publish to an unknown stream creates it (flag: no value means true)"),
+    WEBRTC_KEYFRAME_INTERVAL("webrtc-keyframe-interval", "2", "SECONDS",
+        "a WHIP publisher is asked for a keyframe (PLI) after this long without one");
 
     private final String key;
     private final String defaultValue;

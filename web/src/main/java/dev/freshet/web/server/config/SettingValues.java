@@ -94,7 +94,7 @@ final class SettingValues {
     ConfigException invalid(Setting setting, String expected) {
         RawValue raw = values.get(setting);
         String shown = raw == null ? "" : raw.text();
-        if (setting == Setting.TLS_KEYSTORE_PASSWORD) {
+        if (setting == Setting.TLS_KEYSTORE_PASSWORD || setting == Setting.WEBRTC_TOKENS) {
             shown = "***";
         }
         return new ConfigException(ConfigException.Reason.INVALID_VALUE, "Invalid value '" + shown + "' for "

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.event.Level;
 
@@ -210,6 +211,29 @@ class ConfigParserTest {
         ConfigException e = failure(Map.of(), "--tls-keystore-password", "s3cret", "--port", "x");
 
         assertThat(e.getMessage()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void webrtcTokensCreationAndKeyframeInterval() throws ConfigException {
+        WebRtcSettings webrtc = parse(Map.of("FRESHET_WEBRTC_TOKENS", " cam1=s3cret , *=other+/_.~-1"),
+            "--webrtc-create-streams", "--webrtc-keyframe-interval", "5").webrtc();
+
+        assertThat(webrtc.tokens()).containsOnly(Map.entry("cam1", "s3cret"), Map.entry("*", "other+/_.~-1"));
+        assertThat(webrtc.createStreams()).isTrue();
+        assertThat(webrtc.keyframeInterval()).hasSeconds(5);
+        assertThat(webrtc.toString()).doesNotContain("s3cret");
+        WebRtcSettings defaults = parse(Map.of()).webrtc();
+        assertThat(defaults.tokens()).isEmpty();
+        assertThat(defaults.createStreams()).isFalse();
+        assertThat(defaults.keyframeInterval()).hasSeconds(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cam1", "cam1=", "=tok", "a=b c", "a=x,a=y", "a=b=="})
+    void badTokensAreRefusedWithoutShowingThem(String tokens) {
+        ConfigException e = failure(Map.of(), "--webrtc-tokens", tokens);
+
+        assertThat(e.getMessage()).contains("webrtc-tokens").doesNotContain(tokens);
     }
 
     @Test
