@@ -53,20 +53,6 @@ make_sample() {
   mv "$sample.tmp.mkv" "$sample"
 }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-wait_for_port() {
-  local port="$1"
-  for _ in $(seq 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    kill -0 "$server_pid" 2>/dev/null || { echo "server exited; log:" >&2; tail -20 "$work/server.log" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "server did not listen on $port" >&2; return 1
-}
-
 machine() {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); nproc: $(nproc); memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "java: $(java -version 2>&1 | head -1); disk: $(df -h "$work" | awk 'NR==2 {print $1, $2}') $(findmnt -n -o FSTYPE --target "$work" 2>/dev/null || true)"
