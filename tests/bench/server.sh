@@ -29,3 +29,25 @@ stop_server() {
   fi
   server_pid=""
 }
+
+# After a generator run ($1 its exit status; its stdout in $work/gen.out, stderr in $work/gen.err):
+# prints the report, appends the JSON line to $out, shows the generator's errors, and fails when
+# the server has gone; the first WARN/ERROR lines of the server's log are shown either way.
+report_run() {
+  local status="$1" gone=0 problems
+  grep -v '^{' "$work/gen.out" || true
+  # other processes' CPU is in the figures too (otherProcessesCores); the load average says the same coarsely
+  echo "load after: $(uptime | sed 's/.*load average/load average/')"
+  grep '^{' "$work/gen.out" | tee -a "$out" || true
+  if [[ $status -ne 0 ]]; then
+    echo "the generator reported failures (exit $status); its stderr:" >&2
+    tail -40 "$work/gen.err" >&2
+  fi
+  kill -0 "$server_pid" 2>/dev/null || { echo "the server is gone; last log lines:" >&2; tail -40 "$work/server.log" >&2; gone=1; }
+  problems="$(grep -cE ' (WARN|ERROR) |Exception' "$work/server.log" || true)"
+  if [[ "$problems" -gt 0 ]]; then
+    echo "server log: $problems WARN/ERROR/exception lines; the first ones:" >&2
+    grep -E ' (WARN|ERROR) |Exception' "$work/server.log" | head -20 >&2
+  fi
+  return "$gone"
+}

@@ -1,15 +1,13 @@
 package dev.freshet.bench.webrtc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.freshet.bench.ReportLine;
 import dev.freshet.bench.video.CpuUse;
 import org.HdrHistogram.Histogram;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import static dev.freshet.bench.ReportLine.maxMillis;
+import static dev.freshet.bench.ReportLine.millis;
 
 /**
  * The outcome of one WebRTC run: a sentence for people and a one-line JSON object for scripts, both
@@ -20,25 +18,22 @@ import java.util.Map;
  */
 final class WebRtcReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Map<String, Object> fields = new LinkedHashMap<>();
-    private final List<String> clauses = new ArrayList<>();
+    private final ReportLine line = new ReportLine();
     private final WebRtcOptions options;
 
     WebRtcReport(WebRtcOptions options, Clip clip) {
         this.options = options;
-        fields.put("mode", "webrtc");
-        fields.put("label", options.label());
-        fields.put("endpoint", options.endpoint().toString());
-        fields.put("clip", clip.name());
-        fields.put("clipMbps", round(clip.bitsPerSecond() / 1e6));
-        fields.put("fps", clip.fps());
-        fields.put("keyframeInterval", clip.keyframeInterval());
-        fields.put("publishers", options.publishers());
-        fields.put("seconds", options.seconds());
-        fields.put("warmup", options.warmup());
-        fields.put("viewers", options.viewers());
+        put("mode", "webrtc");
+        put("label", options.label());
+        put("endpoint", options.endpoint().toString());
+        put("clip", clip.name());
+        put("clipMbps", clip.bitsPerSecond() / 1e6);
+        put("fps", clip.fps());
+        put("keyframeInterval", clip.keyframeInterval());
+        put("publishers", options.publishers());
+        put("seconds", options.seconds());
+        put("warmup", options.warmup());
+        put("viewers", options.viewers());
     }
 
     /** Connection: how many publishers are live, WHIP answer and ICE+DTLS times, first fragment. */
@@ -46,15 +41,15 @@ final class WebRtcReport {
                        Histogram afterComplete) {
         put("livePublishers", live);
         put("failures", failures);
-        latencies("connect", connect);
-        latencies("dtlsToFirstFragment", firstFragment);
-        latencies("firstFragmentComplete", afterComplete);
-        clauses.add(String.format(Locale.ROOT, "%d of %d publishers live (%d failures); WHIP offer to DTLS done "
+        line.latencies("connect", connect);
+        line.latencies("dtlsToFirstFragment", firstFragment);
+        line.latencies("firstFragmentComplete", afterComplete);
+        line.clause(String.format(Locale.ROOT, "%d of %d publishers live (%d failures); WHIP offer to DTLS done "
                 + "p50/p99 %.0f/%.0f ms; DTLS done to first fragment listed p50/p99/max %.0f/%.0f/%.0f ms, of which "
                 + "after the fragment was complete (second keyframe sent) p50/p99/max %.0f/%.0f/%.0f ms",
             live, options.publishers(), failures, millis(connect, 50), millis(connect, 99), millis(firstFragment, 50),
-            millis(firstFragment, 99), max(firstFragment), millis(afterComplete, 50), millis(afterComplete, 99),
-            max(afterComplete)));
+            millis(firstFragment, 99), maxMillis(firstFragment), millis(afterComplete, 50), millis(afterComplete, 99),
+            maxMillis(afterComplete)));
         return this;
     }
 
@@ -70,7 +65,7 @@ final class WebRtcReport {
         double lossByReports = expected == 0 ? 0 : 100.0 * lost / expected;
         double sentMbps = (after.bytesSent() - before.bytesSent()) * 8 / seconds / 1e6;
         double framesPerSecond = (after.serverFrames() - before.serverFrames()) / seconds;
-        int live = (int) fields.get("livePublishers");
+        int live = (int) line.get("livePublishers");
         put("sentMbps", sentMbps);
         put("packetsSent", sent);
         put("packetsPerSecond", sent / seconds);
@@ -78,6 +73,8 @@ final class WebRtcReport {
         put("lossPercentByCount", lossByCount);
         put("lossPercentByReceiverReports", lossByReports);
         put("nackedPackets", after.nacked() - before.nacked());
+        // the server NACKs what it misses; what the publisher resent was lost on its first way at least once
+        put("resentPercent", sent == 0 ? 0.0 : 100.0 * (after.retransmitted() - before.retransmitted()) / sent);
         put("retransmitted", after.retransmitted() - before.retransmitted());
         put("sendErrors", after.sendErrors());
         put("maxSendLagMs", after.maxLagNanos() / 1e6);
@@ -89,13 +86,14 @@ final class WebRtcReport {
         put("otherProcessesCores", cpu.othersCores());
         put("interruptCores", cpu.interruptCores());
         put("stealCores", cpu.stealCores());
-        clauses.add(String.format(Locale.ROOT, "%d publishers sent %.1f Mb/s (%.0f packets/s); server took %.0f of "
-                + "%d packets: loss %.2f %% by count, %.2f %% by its receiver reports (%d NACKed, %d resent, "
-                + "%d send errors, max send lag %.0f ms)",
+        line.clause(String.format(Locale.ROOT, "%d publishers sent %.1f Mb/s (%.0f packets/s); server took %.0f of "
+                + "%d packets: loss %.2f %% by count, %.2f %% by its receiver reports after NACKs (%d NACKed, %d resent = "
+                + "%.2f %% lost on the first try; %d send errors, max send lag %.0f ms)",
             live, sentMbps, sent / seconds, received, sent, lossByCount, lossByReports,
-            after.nacked() - before.nacked(), after.retransmitted() - before.retransmitted(), after.sendErrors(),
+            after.nacked() - before.nacked(), after.retransmitted() - before.retransmitted(),
+            sent == 0 ? 0.0 : 100.0 * (after.retransmitted() - before.retransmitted()) / sent, after.sendErrors(),
             after.maxLagNanos() / 1e6));
-        clauses.add(String.format(Locale.ROOT, "stored %.0f frames/s and %.1f fragments/s with %.2f server cores "
+        line.clause(String.format(Locale.ROOT, "stored %.0f frames/s and %.1f fragments/s with %.2f server cores "
                 + "(%.1f millicores per publisher; generator %.2f cores, other processes %.2f, interrupts %.2f, "
                 + "steal %.2f)", framesPerSecond, fragments / seconds, cpu.serverCores(),
             live == 0 ? 0.0 : cpu.serverCores() * 1000 / live, cpu.generatorCores(), cpu.othersCores(),
@@ -112,7 +110,7 @@ final class WebRtcReport {
         put("runServerPackets", (long) received);
         put("runLossPercent", loss);
         put("runResent", drained.retransmitted() - initial.retransmitted());
-        clauses.add(String.format(Locale.ROOT, "over the whole run the server took %.0f of %d packets (loss %.3f %%, "
+        line.clause(String.format(Locale.ROOT, "over the whole run the server took %.0f of %d packets (loss %.3f %%, "
             + "%d resent on NACK not counted as sent)", received, sent, loss,
             drained.retransmitted() - initial.retransmitted()));
         return this;
@@ -122,44 +120,19 @@ final class WebRtcReport {
     WebRtcReport latency(int viewers, long stamps, Histogram micros) {
         put("liveViewers", viewers);
         put("viewerStamps", stamps);
-        latencies("whep", micros);
-        clauses.add(String.format(Locale.ROOT, "WHEP glass-to-glass p50/p99/max %.1f/%.1f/%.1f ms (%d viewers, "
-                + "%d frames in the window)", millis(micros, 50), millis(micros, 99), max(micros), viewers,
+        line.latencies("whep", micros);
+        line.clause(String.format(Locale.ROOT, "WHEP glass-to-glass p50/p99/max %.1f/%.1f/%.1f ms (%d viewers, "
+                + "%d frames in the window)", millis(micros, 50), millis(micros, 99), maxMillis(micros), viewers,
             micros.getTotalCount()));
         return this;
     }
 
-    /** Prints the sentence (the clauses so far) and the JSON line. */
+    /** Prints the sentence and the JSON line. */
     void print() {
-        System.out.println(String.join("; ", clauses) + ".");
-        try {
-            System.out.println(JSON.writeValueAsString(fields));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        line.print();
     }
 
     private void put(String name, Object value) {
-        fields.put(name, value instanceof Double d ? round(d) : value);
-    }
-
-    /** Count, p50, p99 and max under {@code prefix}. */
-    private void latencies(String prefix, Histogram micros) {
-        put(prefix + "Count", micros.getTotalCount());
-        put(prefix + "P50Ms", millis(micros, 50));
-        put(prefix + "P99Ms", millis(micros, 99));
-        put(prefix + "MaxMs", max(micros));
-    }
-
-    private static double millis(Histogram micros, double percentile) {
-        return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1e3;
-    }
-
-    private static double max(Histogram micros) {
-        return micros.getTotalCount() == 0 ? 0 : micros.getMaxValue() / 1e3;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        line.put(name, value);
     }
 }
