@@ -48,7 +48,7 @@ final class CaptureStamp {
      */
     static OptionalLong read(byte[] payload, int offset, int length) {
         if (length != SIZE || (payload[offset] & 0x1F) != NAL_SEI || payload[offset + 1] != USER_DATA_UNREGISTERED
-            || payload[offset + 2] != PAYLOAD_SIZE) {
+            || payload[offset + 2] != PAYLOAD_SIZE || payload[offset + SIZE - 1] != (byte) 0x80) {
             return OptionalLong.empty();
         }
         for (int i = 0; i < UUID.length; i++) {
@@ -58,7 +58,8 @@ final class CaptureStamp {
         }
         long nanos = 0;
         for (int i = 0; i < DIGITS; i++) {
-            int digit = Character.digit(payload[offset + 3 + UUID.length + i], 16);
+            byte c = payload[offset + 3 + UUID.length + i];
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
             if (digit < 0) {
                 return OptionalLong.empty();
             }

@@ -7,6 +7,7 @@ import dev.freshet.webrtc.rtcp.ReceiverReport;
 import dev.freshet.webrtc.rtcp.ReportBlock;
 import dev.freshet.webrtc.rtcp.RtcpPacket;
 import dev.freshet.webrtc.rtp.OutgoingRtpPacket;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.util.List;
@@ -43,15 +44,17 @@ final class Publisher implements AutoCloseable {
     private int sequenceNumber;
     private volatile long packetsSent;
     private volatile long bytesSent;
-    private volatile long maxLagNanos;
+    private final Histogram lagMicros;
     private volatile long connectedNanos;
     private volatile long secondKeyframeNanos;
     private volatile ReportBlock lastReport;
 
-    Publisher(String stream, Clip clip, EpochClock clock) {
+    /** {@code lagMicros}, shared by the publishers, gets how late each access unit left (under its lock). */
+    Publisher(String stream, Clip clip, EpochClock clock, Histogram lagMicros) {
         this.stream = stream;
         this.clip = clip;
         this.clock = clock;
+        this.lagMicros = lagMicros;
         this.periodNanos = 1_000_000_000L / clip.fps();
     }
 
@@ -74,7 +77,10 @@ final class Publisher implements AutoCloseable {
 
     private void sendFrame() {
         long now = System.nanoTime();
-        maxLagNanos = Math.max(maxLagNanos, now - (startNanos + frame * periodNanos));
+        // a scheduler that fell behind runs the missed frames back to back: a burst on the wire
+        synchronized (lagMicros) {
+            lagMicros.recordValue(Math.max(0, now - (startNanos + frame * periodNanos)) / 1000);
+        }
         Clip.Picture picture = clip.picture(frame);
         if (picture.keyframe() && frame > 0 && secondKeyframeNanos == 0) {
             secondKeyframeNanos = now;
@@ -164,10 +170,6 @@ final class Publisher implements AutoCloseable {
 
     long bytesSent() {
         return bytesSent;
-    }
-
-    long maxLagNanos() {
-        return maxLagNanos;
     }
 
     long nackedPackets() {

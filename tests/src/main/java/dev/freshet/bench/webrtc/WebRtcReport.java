@@ -77,7 +77,6 @@ final class WebRtcReport {
         put("resentPercent", sent == 0 ? 0.0 : 100.0 * (after.retransmitted() - before.retransmitted()) / sent);
         put("retransmitted", after.retransmitted() - before.retransmitted());
         put("sendErrors", after.sendErrors());
-        put("maxSendLagMs", after.maxLagNanos() / 1e6);
         put("framesStoredPerSecond", framesPerSecond);
         put("fragmentsPerSecond", fragments / seconds);
         put("serverCores", cpu.serverCores());
@@ -88,11 +87,10 @@ final class WebRtcReport {
         put("stealCores", cpu.stealCores());
         line.clause(String.format(Locale.ROOT, "%d publishers sent %.1f Mb/s (%.0f packets/s); server took %.0f of "
                 + "%d packets: loss %.2f %% by count, %.2f %% by its receiver reports after NACKs (%d NACKed, %d resent = "
-                + "%.2f %% lost on the first try; %d send errors, max send lag %.0f ms)",
+                + "%.2f %% lost on the first try; %d send errors)",
             live, sentMbps, sent / seconds, received, sent, lossByCount, lossByReports,
             after.nacked() - before.nacked(), after.retransmitted() - before.retransmitted(),
-            sent == 0 ? 0.0 : 100.0 * (after.retransmitted() - before.retransmitted()) / sent, after.sendErrors(),
-            after.maxLagNanos() / 1e6));
+            sent == 0 ? 0.0 : 100.0 * (after.retransmitted() - before.retransmitted()) / sent, after.sendErrors()));
         line.clause(String.format(Locale.ROOT, "stored %.0f frames/s and %.1f fragments/s with %.2f server cores "
                 + "(%.1f millicores per publisher; generator %.2f cores, other processes %.2f, interrupts %.2f, "
                 + "steal %.2f)", framesPerSecond, fragments / seconds, cpu.serverCores(),
@@ -124,6 +122,15 @@ final class WebRtcReport {
         line.clause(String.format(Locale.ROOT, "WHEP glass-to-glass p50/p99/max %.1f/%.1f/%.1f ms (%d viewers, "
                 + "%d frames in the window)", millis(micros, 50), millis(micros, 99), maxMillis(micros), viewers,
             micros.getTotalCount()));
+        return this;
+    }
+
+    /** The generator's own health: how late access units left their schedule (whole run). */
+    WebRtcReport generator(Histogram lagMicros) {
+        line.latencies("sendLag", lagMicros);
+        line.clause(String.format(Locale.ROOT, "access units left p50/p99/max %.1f/%.1f/%.0f ms late (a late "
+            + "generator sends the missed ones back to back)", millis(lagMicros, 50), millis(lagMicros, 99),
+            maxMillis(lagMicros)));
         return this;
     }
 
