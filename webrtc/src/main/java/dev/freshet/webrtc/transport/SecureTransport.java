@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * selected pair are told apart by their first byte ({@link DatagramKind}), DTLS records go to the
  * handshake, and once it has exported the keys, SRTP and SRTCP are authenticated, decrypted and
  * handed to the {@link Receiver}; what fails is counted ({@link TransportCounters}) and dropped.
- * Outgoing RTP and RTCP are protected with the sending keys.
+ * SRTP and SRTCP that come before the keys are held ({@link EarlyMedia}, up to 512 KiB) and read
+ * once the keys exist. Outgoing RTP and RTCP are protected with the sending keys.
  *
  * <pre>
  *   ICE socket ─▶ demux ─┬─ DTLS ─────▶ handshake ─▶ keys
@@ -56,6 +57,8 @@ public final class SecureTransport implements AutoCloseable {
     private static final int DTLS_SEND_LIMIT = 1200;
     private static final int DTLS_QUEUE = 64;
     private static final int POLL_MILLIS = 250;
+    /** Media held while the keys are being made: a 1080p keyframe at 8 Mb/s, and more. */
+    private static final int EARLY_MEDIA_BYTES = 512 * 1024;
 
     private final IceSession ice;
     private final Receiver receiver;
@@ -63,6 +66,7 @@ public final class SecureTransport implements AutoCloseable {
     private final QueuedDatagramTransport dtlsDatagrams;
     private final TransportCounters counters = new TransportCounters();
     private final CompletableFuture<SrtpProfile> ready = new CompletableFuture<>();
+    private final EarlyMedia early = new EarlyMedia(EARLY_MEDIA_BYTES);
     private volatile Keys keys;
     private volatile DtlsTransport dtls;
     private volatile boolean closed;
@@ -165,6 +169,7 @@ public final class SecureTransport implements AutoCloseable {
             try {
                 socket.receive(datagram);
             } catch (SocketTimeoutException e) {
+                keysReleasingEarly();
                 continue;
             } catch (IOException e) {
                 if (!closed) {
@@ -189,11 +194,15 @@ public final class SecureTransport implements AutoCloseable {
     }
 
     private void rtp(byte[] data, int offset, int length) {
-        Keys current = keys;
+        Keys current = keysReleasingEarly();
         if (current == null) {
-            counters.beforeKeys.increment();
+            holdOrDrop(data, offset, length);
             return;
         }
+        rtp(current, data, offset, length);
+    }
+
+    private void rtp(Keys current, byte[] data, int offset, int length) {
         UnprotectResult result = current.inboundRtp().unprotect(data, offset, length);
         if (count(result, counters.rtp)) {
             receiver.rtp(data, offset, result.packetLength());
@@ -201,14 +210,47 @@ public final class SecureTransport implements AutoCloseable {
     }
 
     private void rtcp(byte[] data, int offset, int length) {
-        Keys current = keys;
+        Keys current = keysReleasingEarly();
         if (current == null) {
-            counters.beforeKeys.increment();
+            holdOrDrop(data, offset, length);
             return;
         }
+        rtcp(current, data, offset, length);
+    }
+
+    private void rtcp(Keys current, byte[] data, int offset, int length) {
         UnprotectResult result = current.inboundRtcp().unprotect(data, offset, length);
         if (count(result, counters.rtcp)) {
             receiver.rtcp(data, offset, result.packetLength());
+        }
+    }
+
+    /**
+     * The keys, or null before them; the first caller after they exist reads the media held until
+     * then, oldest first, so it goes up before the packet in hand.
+     */
+    private Keys keysReleasingEarly() {
+        Keys current = keys;
+        if (current != null && !early.isEmpty()) {
+            early.release((data, offset, length) -> {
+                if (DatagramKind.of(data, offset, length) == DatagramKind.RTP) {
+                    rtp(current, data, offset, length);
+                } else {
+                    rtcp(current, data, offset, length);
+                }
+            });
+        } else if (current == null && ready.isDone()) {
+            // the handshake failed: what was held can never be read
+            counters.beforeKeys.add(early.size());
+            early.clear();
+        }
+        return current;
+    }
+
+    /** Media before the keys: held while the handshake may still make them, else counted and dropped. */
+    private void holdOrDrop(byte[] data, int offset, int length) {
+        if (ready.isDone() || !early.hold(data, offset, length)) {
+            counters.beforeKeys.increment();
         }
     }
 
