@@ -12,10 +12,12 @@ import org.HdrHistogram.Histogram;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -149,7 +151,7 @@ public final class WebRtcLoadGenerator {
      */
     private List<Publisher> connectAll(List<Publisher> publishers) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
-        List<Publisher> live = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Publisher> live = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         for (int i = 0; i < publishers.size(); i++) {
             Publisher publisher = publishers.get(i);
@@ -246,7 +248,7 @@ public final class WebRtcLoadGenerator {
         return new Histogram(3); // auto-resizing: a stalled run records minutes without throwing
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The HTTP half of WHIP and WHEP (RFC 9725, the WHEP draft): POST an offer, get the answer and the
@@ -36,7 +37,7 @@ final class WhipHttp {
             .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IOException(kind.toUpperCase(java.util.Locale.ROOT) + " " + stream + ": HTTP "
+            throw new IOException(kind.toUpperCase(Locale.ROOT) + " " + stream + ": HTTP "
                 + response.statusCode() + " " + response.body());
         }
         URI location = endpoint.resolve(response.headers().firstValue("Location")
