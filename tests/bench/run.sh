@@ -27,20 +27,6 @@ cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-wait_for_port() {
-  local port="$1"
-  for _ in $(seq 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    kill -0 "$server_pid" 2>/dev/null || { echo "server exited; log:" >&2; tail -20 "$work/server.log" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "server did not listen on $port" >&2; return 1
-}
-
 start_freshet() {  # durability
   local port; port="$(free_port)"
   # shellcheck disable=SC2086

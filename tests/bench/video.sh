@@ -53,20 +53,6 @@ make_sample() {
   mv "$sample.tmp.mkv" "$sample"
 }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-wait_for_port() {
-  local port="$1"
-  for _ in $(seq 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    kill -0 "$server_pid" 2>/dev/null || { echo "server exited; log:" >&2; tail -20 "$work/server.log" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "server did not listen on $port" >&2; return 1
-}
-
 machine() {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); nproc: $(nproc); memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "java: $(java -version 2>&1 | head -1); disk: $(df -h "$work" | awk 'NR==2 {print $1, $2}') $(findmnt -n -o FSTYPE --target "$work" 2>/dev/null || true)"
@@ -97,18 +83,5 @@ java ${VIDEO_GENERATOR_JAVA_OPTS:-} -cp "$classpath" dev.freshet.bench.video.Vid
   --streams "$streams" --seconds "$seconds" --warmup "$warmup" --viewers "$viewers" \
   --serve-seconds "$serve_seconds" --serve-clients "$serve_clients" --label "freshet-$durability" \
   >"$work/gen.out" 2>"$work/gen.err" || status=$?
-grep -v '^{' "$work/gen.out" || true
-# other processes' CPU is in the figures too (otherProcessesCores); the load average says the same coarsely
-echo "load after: $(uptime | sed 's/.*load average/load average/')"
-grep '^{' "$work/gen.out" | tee -a "$out" || true
-if [[ $status -ne 0 ]]; then
-  echo "the generator reported failures (exit $status); its stderr:" >&2
-  tail -40 "$work/gen.err" >&2
-fi
-kill -0 "$server_pid" 2>/dev/null || { echo "the server is gone; last log lines:" >&2; tail -40 "$work/server.log" >&2; status=1; }
-problems="$(grep -cE ' (WARN|ERROR) |Exception' "$work/server.log" || true)"
-if [[ "$problems" -gt 0 ]]; then
-  echo "server log: $problems WARN/ERROR/exception lines; the first ones:" >&2
-  grep -E ' (WARN|ERROR) |Exception' "$work/server.log" | head -20 >&2
-fi
+report_run "$status" || status=1
 exit "$status"

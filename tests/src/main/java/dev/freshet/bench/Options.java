@@ -1,9 +1,10 @@
 package dev.freshet.bench;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.freshet.bench.OptionPairs.number;
 
 /**
  * Command line of the {@link LoadGenerator}: a mode, then {@code --name value} pairs.
@@ -39,14 +40,7 @@ record Options(Mode mode, URI endpoint, boolean cbor, int threads, int seconds, 
             throw new IllegalArgumentException(USAGE);
         }
         Mode mode = Mode.of(args[0]);
-        Map<String, String> values = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
-            }
-            values.put(name, args[i + 1]);
-        }
+        Map<String, String> values = OptionPairs.parse(args, 1, NAMES, USAGE);
         if (!values.containsKey("endpoint")) {
             throw new IllegalArgumentException("--endpoint is required\n" + USAGE);
         }
@@ -73,15 +67,6 @@ record Options(Mode mode, URI endpoint, boolean cbor, int threads, int seconds, 
         }
         if (threads < 1 || seconds < 1 || warmup < 0 || shards < 1 || rate < 1 || pollMillis < 0) {
             throw new IllegalArgumentException("counts and durations must be positive");
-        }
-    }
-
-    private static int number(Map<String, String> values, String name, int fallback) {
-        String value = values.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " needs a whole number, got " + value, e);
         }
     }
 }

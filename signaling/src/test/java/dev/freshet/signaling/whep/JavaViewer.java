@@ -11,21 +11,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A WHEP viewer in Java, as a browser would be: one recvonly H.264 section on a payload type other
- * than the publisher's, with the sdes:mid extension; it keeps every RTP packet it decrypts, by
- * sequence number, and can NACK packets to have them sent again.
+ * than the publisher's, with the sdes:mid extension; by default it keeps every RTP packet it
+ * decrypts, by sequence number, and can NACK packets to have them sent again. The WebRTC benchmark
+ * gives it a listener instead, and sends receiver reports through {@link #sendRtcp} so the server
+ * keeps the session.
  */
-final class JavaViewer implements AutoCloseable {
+public final class JavaViewer implements AutoCloseable {
 
-    static final int PAYLOAD_TYPE = 102;
+    public static final int PAYLOAD_TYPE = 102;
 
     private final LoopbackOfferer offerer = new LoopbackOfferer();
     private final Map<Integer, byte[]> received = new ConcurrentHashMap<>();
+    private final Consumer<RtpPacket> listener;
     private SecureTransport transport;
 
-    String offer() {
+    /** A viewer that keeps what it receives, for {@link #received()}. */
+    public JavaViewer() {
+        this.listener = rtp -> {
+            byte[] copy = new byte[rtp.length()];
+            rtp.encodeTo(copy, 0);
+            received.put(rtp.sequenceNumber(), copy);
+        };
+    }
+
+    /** A viewer that hands each decrypted RTP packet to {@code listener}, on the receive thread, and keeps none. */
+    public JavaViewer(Consumer<RtpPacket> listener) {
+        this.listener = listener;
+    }
+
+    public String offer() {
         List<String> lines = new ArrayList<>(List.of(
             "v=0", "o=- 8611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE v",
             "a=msid-semantic: WMS", "m=video 9 UDP/TLS/RTP/SAVPF " + PAYLOAD_TYPE, "c=IN IP4 0.0.0.0",
@@ -37,14 +55,11 @@ final class JavaViewer implements AutoCloseable {
         return String.join("\r\n", lines) + "\r\n";
     }
 
-    void connect(String answerSdp) throws Exception {
+    public void connect(String answerSdp) throws Exception {
         transport = offerer.connect(answerSdp, new SecureTransport.Receiver() {
             @Override
             public void rtp(byte[] packet, int offset, int length) {
-                RtpPacket rtp = RtpPacket.decode(packet, offset, length);
-                byte[] copy = new byte[length];
-                rtp.encodeTo(copy, 0);
-                received.put(rtp.sequenceNumber(), copy);
+                listener.accept(RtpPacket.decode(packet, offset, length));
             }
 
             @Override
@@ -66,6 +81,11 @@ final class JavaViewer implements AutoCloseable {
      */
     long replayed() {
         return transport.counters().replayed();
+    }
+
+    /** Protects and sends an RTCP compound (a receiver report keeps the session alive). */
+    public void sendRtcp(byte[] compound) throws IOException {
+        transport.sendRtcp(compound, 0, compound.length);
     }
 
     /** Asks for {@code lost} again, as a receiver that missed them would. */

@@ -4,17 +4,21 @@ import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.depacketize.H264Packetizer;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
 import dev.freshet.webrtc.rtcp.RtcpCompound;
+import dev.freshet.webrtc.rtcp.RtcpPacket;
 import dev.freshet.webrtc.rtp.OutgoingRtpPacket;
 import dev.freshet.webrtc.transport.SecureTransport;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A WHIP publisher in Java, as a camera would be: H.264 only, sendonly, bundled, rtcp-mux, ICE
  * controlling from a loopback socket of its own, DTLS client (it offers actpass; the server answers
- * passive). It counts the keyframe requests (PLI) it is sent.
+ * passive). It counts the keyframe requests (PLI) it is sent, and hands all of the server's RTCP to
+ * a listener if given one (the WebRTC benchmark reads receiver reports and answers NACKs).
  */
 public final class JavaCamera implements AutoCloseable {
 
@@ -23,7 +27,17 @@ public final class JavaCamera implements AutoCloseable {
 
     private final LoopbackOfferer offerer = new LoopbackOfferer();
     private final AtomicInteger keyframeRequests = new AtomicInteger();
+    private final Consumer<List<RtcpPacket>> feedback;
     private SecureTransport transport;
+
+    public JavaCamera() {
+        this(packets -> { });
+    }
+
+    /** A camera that hands each RTCP compound the server sends to {@code feedback}, on the receive thread. */
+    public JavaCamera(Consumer<List<RtcpPacket>> feedback) {
+        this.feedback = feedback;
+    }
 
     /** The offer, written by hand like a browser's. */
     public String offer() {
@@ -49,8 +63,10 @@ public final class JavaCamera implements AutoCloseable {
             @Override
             public void rtcp(byte[] packet, int offset, int length) {
                 try {
-                    keyframeRequests.addAndGet((int) RtcpCompound.decode(packet, offset, length).stream()
+                    List<RtcpPacket> packets = RtcpCompound.decode(packet, offset, length);
+                    keyframeRequests.addAndGet((int) packets.stream()
                         .filter(PictureLossIndication.class::isInstance).count());
+                    feedback.accept(packets);
                 } catch (MalformedInputException e) {
                     // not the server's feedback; nothing to count
                 }
@@ -76,12 +92,17 @@ public final class JavaCamera implements AutoCloseable {
         long sent = 0;
         for (List<byte[]> unit : packets(units)) {
             for (byte[] rtp : unit) {
-                transport.sendRtp(rtp, 0, rtp.length);
+                send(rtp);
                 sent++;
             }
             Thread.sleep(33);
         }
         return sent;
+    }
+
+    /** Protects and sends one RTP packet; false (dropped) before the DTLS keys exist. */
+    public boolean send(byte[] rtp) throws IOException {
+        return transport.sendRtp(rtp, 0, rtp.length);
     }
 
     /** PLIs the server has sent this camera. */

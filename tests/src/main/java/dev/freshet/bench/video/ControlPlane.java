@@ -19,20 +19,20 @@ import java.time.Duration;
  *
  * <p>Thread-safe.
  */
-final class ControlPlane {
+public final class ControlPlane {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
     private final HttpClient http;
 
-    ControlPlane(URI endpoint, HttpClient http) {
+    public ControlPlane(URI endpoint, HttpClient http) {
         this.endpoint = endpoint;
         this.http = http;
     }
 
     /** Creates the stream; one that already exists (a reused server) is fine. */
-    void createStream(String name, int retentionHours) throws IOException, InterruptedException {
+    public void createStream(String name, int retentionHours) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("StreamName", name).put("DataRetentionInHours", retentionHours);
         HttpResponse<String> response = post("/createStream", body);
         if (response.statusCode() != 200 && !response.body().contains("ResourceInUseException")) {

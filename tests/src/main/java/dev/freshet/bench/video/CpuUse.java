@@ -11,11 +11,11 @@ package dev.freshet.bench.video;
  * @param stealSeconds      time the hypervisor gave to other machines
  * @param windowSeconds     the interval's length
  */
-record CpuUse(double serverSeconds, double generatorSeconds, double othersSeconds, double interruptSeconds,
+public record CpuUse(double serverSeconds, double generatorSeconds, double othersSeconds, double interruptSeconds,
               double stealSeconds, double windowSeconds) {
 
     /** Sleeps until the window starts, reads the counters, sleeps until it ends, reads again. */
-    static CpuUse across(Window window, Meter meter) throws InterruptedException {
+    public static CpuUse across(Window window, Meter meter) throws InterruptedException {
         VideoLoadGenerator.sleepUntil(window.startNanos());
         Meter.Reading start = meter.read();
         VideoLoadGenerator.sleepUntil(window.endNanos());
@@ -23,34 +23,34 @@ record CpuUse(double serverSeconds, double generatorSeconds, double othersSecond
     }
 
     /** Cores the server kept busy on average. */
-    double serverCores() {
+    public double serverCores() {
         return serverSeconds / windowSeconds;
     }
 
-    double generatorCores() {
+    public double generatorCores() {
         return generatorSeconds / windowSeconds;
     }
 
     /** Cores other processes kept busy: high means the figures were measured on a shared machine. */
-    double othersCores() {
+    public double othersCores() {
         // process and machine counters are read a moment apart and tick at 10 ms: never below 0
         return Math.max(0, othersSeconds / windowSeconds);
     }
 
-    double interruptCores() {
+    public double interruptCores() {
         return interruptSeconds / windowSeconds;
     }
 
-    double stealCores() {
+    public double stealCores() {
         return stealSeconds / windowSeconds;
     }
 
     /** The counters, read together. */
-    record Meter(ProcessCpu server, ProcessCpu generator, MachineCpu machine) {
+    public record Meter(ProcessCpu server, ProcessCpu generator, MachineCpu machine) {
 
-        record Reading(double server, double generator, MachineCpu.Reading machine, long nanos) {
+        public record Reading(double server, double generator, MachineCpu.Reading machine, long nanos) {
 
-            CpuUse since(Reading start) {
+            public CpuUse since(Reading start) {
                 double serverUsed = server - start.server;
                 double generatorUsed = generator - start.generator;
                 return new CpuUse(serverUsed, generatorUsed,
@@ -60,7 +60,7 @@ record CpuUse(double serverSeconds, double generatorSeconds, double othersSecond
             }
         }
 
-        Reading read() {
+        public Reading read() {
             return new Reading(server.seconds(), generator.seconds(), machine.read(), System.nanoTime());
         }
     }

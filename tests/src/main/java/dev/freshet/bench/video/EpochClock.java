@@ -11,22 +11,22 @@ import java.time.Instant;
  *
  * <p>Immutable; thread-safe.
  */
-final class EpochClock {
+public final class EpochClock {
 
     private final long anchorNanos;
     private final long anchorEpochMicros;
 
-    EpochClock() {
+    public EpochClock() {
         Instant now = Instant.now();
         anchorNanos = System.nanoTime();
         anchorEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
-    long epochMicros(long nanos) {
+    public long epochMicros(long nanos) {
         return anchorEpochMicros + (nanos - anchorNanos) / 1_000;
     }
 
-    long nowMicros() {
+    public long nowMicros() {
         return epochMicros(System.nanoTime());
     }
 

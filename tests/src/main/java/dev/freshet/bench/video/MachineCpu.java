@@ -19,7 +19,7 @@ import java.nio.file.Path;
  *
  * <p>Immutable; thread-safe.
  */
-final class MachineCpu {
+public final class MachineCpu {
 
     /** Seconds of CPU so far, by kind. */
     record Reading(double processes, double interrupts, double steal) {
@@ -36,7 +36,7 @@ final class MachineCpu {
 
     private final int clockTicks;
 
-    MachineCpu(int clockTicks) {
+    public MachineCpu(int clockTicks) {
         this.clockTicks = clockTicks;
     }
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  *
  * <p>Immutable; thread-safe.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     /** Fields before the first one after the command name: pid and comm. */
     private static final int FIELDS_BEFORE_STATE = 2;
@@ -27,11 +27,11 @@ final class ProcessCpu {
         this.clockTicks = clockTicks;
     }
 
-    static ProcessCpu of(long pid, int clockTicks) {
+    public static ProcessCpu of(long pid, int clockTicks) {
         return new ProcessCpu(Path.of("/proc", Long.toString(pid), "stat"), clockTicks);
     }
 
-    static ProcessCpu self(int clockTicks) {
+    public static ProcessCpu self(int clockTicks) {
         return of(ProcessHandle.current().pid(), clockTicks);
     }
 

@@ -131,7 +131,7 @@ public final class VideoLoadGenerator {
             ProcessCpu.self(options.clockTicks()), new MachineCpu(options.clockTicks()));
     }
 
-    static void sleepUntil(long nanos) throws InterruptedException {
+    public static void sleepUntil(long nanos) throws InterruptedException {
         for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
             Thread.sleep(Math.max(1, left / 1_000_000));
         }

@@ -1,10 +1,13 @@
 package dev.freshet.bench.video;
 
+import dev.freshet.bench.OptionPairs;
+
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.freshet.bench.OptionPairs.number;
 
 /**
  * Command line of the {@link VideoLoadGenerator}: {@code --name value} pairs.
@@ -39,17 +42,7 @@ record VideoOptions(URI endpoint, Path sample, int streams, int seconds, int war
           --label TEXT         copied into the report""";
 
     static VideoOptions parse(String[] args) {
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException(USAGE);
-        }
-        Map<String, String> v = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
-            }
-            v.put(name, args[i + 1]);
-        }
+        Map<String, String> v = OptionPairs.parse(args, 0, NAMES, USAGE);
         if (!v.containsKey("endpoint") || !v.containsKey("sample") || !v.containsKey("server-pid")) {
             throw new IllegalArgumentException("--endpoint, --sample and --server-pid are required\n" + USAGE);
         }
@@ -66,15 +59,6 @@ record VideoOptions(URI endpoint, Path sample, int streams, int seconds, int war
             || serveClients < 1 || serverPid < 1 || clockTicks < 1 || spreadMillis < 0) {
             throw new IllegalArgumentException("counts and durations must be positive, viewers at most streams\n"
                 + USAGE);
-        }
-    }
-
-    private static int number(Map<String, String> values, String name, int fallback) {
-        String value = values.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " needs a whole number, got " + value, e);
         }
     }
 }

@@ -7,13 +7,13 @@ package dev.freshet.bench.video;
  * @param startNanos first counted instant
  * @param endNanos   first instant no longer counted
  */
-record Window(long startNanos, long endNanos) {
+public record Window(long startNanos, long endNanos) {
 
-    boolean contains(long nanos) {
+    public boolean contains(long nanos) {
         return nanos >= startNanos && nanos < endNanos;
     }
 
-    double seconds() {
+    public double seconds() {
         return (endNanos - startNanos) / 1e9;
     }
 }

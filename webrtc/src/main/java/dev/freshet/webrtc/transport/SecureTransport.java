@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketTimeoutException;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * selected pair are told apart by their first byte ({@link DatagramKind}), DTLS records go to the
  * handshake, and once it has exported the keys, SRTP and SRTCP are authenticated, decrypted and
  * handed to the {@link Receiver}; what fails is counted ({@link TransportCounters}) and dropped.
- * Outgoing RTP and RTCP are protected with the sending keys.
+ * SRTP and SRTCP that come before the keys are held ({@link EarlyMedia}, up to 512 KiB) and read
+ * once the keys exist. Outgoing RTP and RTCP are protected with the sending keys.
  *
  * <pre>
  *   ICE socket ─▶ demux ─┬─ DTLS ─────▶ handshake ─▶ keys
@@ -35,10 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  *                        └─ other ────▶ counted, dropped
  * </pre>
  *
- * <p>SRTP and SRTCP that arrive before the keys exist are held (at most {@value #EARLY_LIMIT}, the
- * rest counted and dropped) and unprotected once they do: when Freshet is the DTLS client, the
- * server may send media right behind its last flight, and the reader sees it before the handshake
- * thread has derived the keys from that flight.
+ * <p>Media that arrives before the keys exist is held ({@link EarlyMedia}): a publisher sends its
+ * first keyframe right behind its last handshake flight, and when Freshet is the DTLS client the
+ * peer may send media before the handshake thread has derived the keys from that flight.
  *
  * <p>One reader thread per transport reads the socket; the blocking handshake runs on a second,
  * short-lived one. Thread-safe: {@link #sendRtp} and {@link #sendRtcp} may be called from any thread.
@@ -62,9 +61,8 @@ public final class SecureTransport implements AutoCloseable {
     private static final int DTLS_SEND_LIMIT = 1200;
     private static final int DTLS_QUEUE = 64;
     private static final int POLL_MILLIS = 250;
-    private static final int EARLY_LIMIT = 64;
-    /** Room left after a held packet, as after a datagram in the read buffer. */
-    private static final int EARLY_SPARE = 64;
+    /** Media held while the keys are being made: a 1080p keyframe at 8 Mb/s, and more. */
+    private static final int EARLY_MEDIA_BYTES = 512 * 1024;
 
     private final IceSession ice;
     private final Receiver receiver;
@@ -72,8 +70,7 @@ public final class SecureTransport implements AutoCloseable {
     private final QueuedDatagramTransport dtlsDatagrams;
     private final TransportCounters counters = new TransportCounters();
     private final CompletableFuture<SrtpProfile> ready = new CompletableFuture<>();
-    /** SRTP and SRTCP from before the keys; the reader thread's only. */
-    private final ArrayDeque<byte[]> early = new ArrayDeque<>();
+    private final EarlyMedia early = new EarlyMedia(EARLY_MEDIA_BYTES);
     private volatile Keys keys;
     private volatile DtlsTransport dtls;
     private volatile boolean closed;
@@ -176,6 +173,7 @@ public final class SecureTransport implements AutoCloseable {
             try {
                 socket.receive(datagram);
             } catch (SocketTimeoutException e) {
+                keysReleasingEarly();
                 continue;
             } catch (IOException e) {
                 if (socket != ice.socket()) {
@@ -204,40 +202,19 @@ public final class SecureTransport implements AutoCloseable {
                 counters.dtls.increment();
                 dtlsDatagrams.deliver(data, offset, length);
             }
-            case RTP, RTCP -> media(data, offset, length);
+            case RTP -> rtp(data, offset, length);
+            case RTCP -> rtcp(data, offset, length);
             default -> counters.unknown.increment();
         }
     }
 
-    private void media(byte[] data, int offset, int length) {
-        Keys current = keys;
+    private void rtp(byte[] data, int offset, int length) {
+        Keys current = keysReleasingEarly();
         if (current == null) {
-            hold(data, offset, length);
+            holdOrDrop(data, offset, length);
             return;
         }
-        while (!early.isEmpty()) {
-            byte[] held = early.poll();
-            unprotect(current, held, 0, held.length - EARLY_SPARE);
-        }
-        unprotect(current, data, offset, length);
-    }
-
-    private void hold(byte[] data, int offset, int length) {
-        if (early.size() >= EARLY_LIMIT) {
-            counters.beforeKeys.increment();
-            return;
-        }
-        byte[] held = new byte[length + EARLY_SPARE];
-        System.arraycopy(data, offset, held, 0, length);
-        early.add(held);
-    }
-
-    private void unprotect(Keys current, byte[] data, int offset, int length) {
-        if (DatagramKind.of(data, offset, length) == DatagramKind.RTP) {
-            rtp(current, data, offset, length);
-        } else {
-            rtcp(current, data, offset, length);
-        }
+        rtp(current, data, offset, length);
     }
 
     private void rtp(Keys current, byte[] data, int offset, int length) {
@@ -247,10 +224,48 @@ public final class SecureTransport implements AutoCloseable {
         }
     }
 
+    private void rtcp(byte[] data, int offset, int length) {
+        Keys current = keysReleasingEarly();
+        if (current == null) {
+            holdOrDrop(data, offset, length);
+            return;
+        }
+        rtcp(current, data, offset, length);
+    }
+
     private void rtcp(Keys current, byte[] data, int offset, int length) {
         UnprotectResult result = current.inboundRtcp().unprotect(data, offset, length);
         if (count(result, counters.rtcp)) {
             receiver.rtcp(data, offset, result.packetLength());
+        }
+    }
+
+    /**
+     * The keys, or null before them; the first caller after they exist reads the media held until
+     * then, oldest first, so it goes up before the packet in hand.
+     */
+    private Keys keysReleasingEarly() {
+        Keys current = keys;
+        if (current != null && !early.isEmpty()) {
+            early.release((data, offset, length) -> {
+                if (DatagramKind.of(data, offset, length) == DatagramKind.RTP) {
+                    rtp(current, data, offset, length);
+                } else {
+                    rtcp(current, data, offset, length);
+                }
+            });
+        } else if (current == null && ready.isDone()) {
+            // the handshake failed: what was held can never be read
+            counters.beforeKeys.add(early.size());
+            early.clear();
+        }
+        return current;
+    }
+
+    /** Media before the keys: held while the handshake may still make them, else counted and dropped. */
+    private void holdOrDrop(byte[] data, int offset, int length) {
+        if (ready.isDone() || !early.hold(data, offset, length)) {
+            counters.beforeKeys.increment();
         }
     }
 

@@ -34,7 +34,7 @@ public final class TransportCounters {
         return dtls.sum();
     }
 
-    /** SRTP or SRTCP that arrived before the keys existed, beyond those held for when they do. */
+    /** SRTP or SRTCP that arrived before the keys existed and could not be held for them (over the budget, or the handshake failed). */
     public long beforeKeys() {
         return beforeKeys.sum();
     }

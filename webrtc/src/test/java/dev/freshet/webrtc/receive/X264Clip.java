@@ -31,9 +31,17 @@ public final class X264Clip {
             ffmpeg.destroyForcibly();
             throw new AssertionError("ffmpeg with libx264 is needed to encode the test clip");
         }
+        return accessUnits(Files.readAllBytes(out));
+    }
+
+    /**
+     * An Annex B stream cut into access units (AVCC, 4-byte lengths), each ending at a slice: right
+     * for x264 output with one slice per picture.
+     */
+    public static List<byte[]> accessUnits(byte[] annexB) {
         List<byte[]> units = new ArrayList<>();
         List<NalUnit> unit = new ArrayList<>();
-        for (NalUnit nal : AnnexB.split(Files.readAllBytes(out))) {
+        for (NalUnit nal : AnnexB.split(annexB)) {
             unit.add(nal);
             if (H264Nals.isSlice(nal)) {
                 units.add(LengthPrefixed.join(unit, 4));

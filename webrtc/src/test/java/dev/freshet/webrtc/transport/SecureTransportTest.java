@@ -109,6 +109,23 @@ class SecureTransportTest {
         }
     }
 
+    @Test
+    void mediaSentTheMomentTheClientIsDoneIsNotLost() throws Exception {
+        camera.ready().get(10, TimeUnit.SECONDS);
+        // a browser sends its first keyframe at once, whether or not the server has made its keys yet
+        for (int seq = 0; seq < 100; seq++) {
+            byte[] rtp = OutgoingRtpPacket.of(seq == 99, 96, seq, 90_000, 0x1234_5678L, new byte[1100]).encode();
+            assertThat(camera.sendRtp(rtp, 0, rtp.length)).isTrue();
+        }
+
+        for (int seq = 0; seq < 100; seq++) {
+            byte[] received = serverRtp.poll(5, TimeUnit.SECONDS);
+            assertThat(received).as("packet %d", seq).isNotNull();
+            assertThat(RtpPacket.decode(received, 0, received.length).sequenceNumber()).isEqualTo(seq);
+        }
+        assertThat(server.counters().beforeKeys()).isZero();
+    }
+
     private static SecureTransport.Receiver receiver(LinkedBlockingQueue<byte[]> rtp, LinkedBlockingQueue<byte[]> rtcp) {
         return new SecureTransport.Receiver() {
             @Override
