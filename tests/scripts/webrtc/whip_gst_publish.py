@@ -78,9 +78,10 @@ class WhipPublisher:
         self.location = None
         self.failed = None
         self.connected = threading.Event()
-        # libnice leaves loopback out of its host candidates unless told to use it; the tests have nothing else
+        self.offer_sent = False
         # webrtcbin hands out its ICE agent still floating: Python's reference must live as long as the pipeline
         self.ice = self.webrtc.get_property("ice-agent")
+        # libnice leaves loopback out of its host candidates unless told to use it; the tests have nothing else
         self.ice.emit("add-local-ip-address", args.local_address)
         self.ice.set_property("ice-tcp", False)
         self.webrtc.connect("on-negotiation-needed", self.on_negotiation_needed)
@@ -119,13 +120,14 @@ class WhipPublisher:
 
     def on_offer_created(self, promise, _data):
         promise.wait()
-        reply = promise.get_reply()
+        reply = promise.get_reply()  # held while the offer is used: the offer lives in it
         offer = reply.get_value("offer")
         self.webrtc.emit("set-local-description", offer, Gst.Promise.new())
 
     def on_gathering_state(self, _element, _spec):
         state = self.webrtc.get_property("ice-gathering-state")
-        if state == GstWebRTC.WebRTCICEGatheringState.COMPLETE and self.location is None:
+        if state == GstWebRTC.WebRTCICEGatheringState.COMPLETE and not self.offer_sent:
+            self.offer_sent = True
             # non-trickle WHIP: the offer goes out with every candidate in it
             offer = self.webrtc.get_property("local-description").sdp.as_text()
             GLib.idle_add(self.post_offer, offer)

@@ -130,7 +130,14 @@ public final class GstWhipPublisher implements AutoCloseable {
     }
 
     private boolean fail(String what) {
-        String err = new String(stderr.getNow(new byte[0]), StandardCharsets.UTF_8);
+        close();
+        String err;
+        try {
+            // the script's stderr is whole once it is gone
+            err = new String(stderr.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            err = "(unread: " + e + ")";
+        }
         throw new AssertionError("the GStreamer WHIP camera " + what + "\ncommand: " + String.join(" ", command)
                 + "\nevents: " + events + "\nstderr: " + (err.length() > 4000 ? "…" + err.substring(err.length() - 4000)
                 : err));
