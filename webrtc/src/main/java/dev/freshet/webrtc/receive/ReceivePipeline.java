@@ -99,11 +99,6 @@ public final class ReceivePipeline {
         media.feedback(arrivalMicros).ifPresent(request -> send(List.of(request)));
     }
 
-    /** A sender report arrived: timing for reports, and the anchor of the stream's clock (the sender's). */
-    public void onSenderReport(SenderReport report, long arrivalMicros) {
-        onSenderReport(report, arrivalMicros, 0);
-    }
-
     /**
      * A sender report arrived: timing for reports, and the anchor of the stream's clock, the sender's
      * NTP time plus {@code clockOffsetMicros} (the sender's clock put on the server's).
