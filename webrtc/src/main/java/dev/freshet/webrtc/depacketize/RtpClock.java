@@ -12,13 +12,20 @@ package dev.freshet.webrtc.depacketize;
  *   anchor   = the latest RTCP Sender Report's (NTP time, RTP time) pair (RFC 3550 6.4.1), which
  *              puts every stream of a sender on its one capture clock (lip sync);
  *              before any report: the first packet's arrival time and RTP timestamp
+ *              (also when the first report is more than half a second away from that arrival)
  * </pre>
  *
  * <p>The first Sender Report can step the clock by the network delay the arrival anchor included
- * (and by whatever the sender's clock differs from ours). Not thread-safe: confine it to the thread
- * that handles the stream's RTP and RTCP.
+ * (and by whatever the sender's clock differs from ours, unless the caller moved the report onto
+ * the server's clock). A report that would step an anchored clock by more than
+ * {@link #MAX_REPORT_STEP_MICROS} is not believed: its RTP time is not the stream's (GStreamer 1.22's
+ * webrtcbin adds its pipeline's running time to it), and taking it would stamp frames seconds back
+ * or ahead. Not thread-safe: confine it to the thread that handles the stream's RTP and RTCP.
  */
 public final class RtpClock {
+
+    /** How far a Sender Report may move an anchored clock. */
+    public static final long MAX_REPORT_STEP_MICROS = 500_000;
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
@@ -28,6 +35,8 @@ public final class RtpClock {
     private boolean anchored;
     private long anchorRtp;
     private long anchorMicros;
+    /** Whether a packet's arrival was seen: until then a report's anchor is unchecked. */
+    private boolean arrived;
 
     /** A clock for timestamps counting {@code clockRate} ticks per second. */
     public RtpClock(int clockRate) {
@@ -63,24 +72,42 @@ public final class RtpClock {
         return lastExtended;
     }
 
-    /** Anchors the clock at a Sender Report's NTP time (converted to epoch micros) and RTP time. */
-    public void onSenderReport(long ntpEpochMicros, long rtpTimestamp) {
-        anchorRtp = extend(rtpTimestamp);
+    /**
+     * Anchors the clock at a Sender Report's NTP time (converted to epoch micros) and RTP time, unless
+     * that would move an anchored clock by more than {@link #MAX_REPORT_STEP_MICROS}.
+     *
+     * @return whether the report anchors the clock now
+     */
+    public boolean onSenderReport(long ntpEpochMicros, long rtpTimestamp) {
+        long extended = extend(rtpTimestamp);
+        if (anchored && Math.abs(micros(extended) - ntpEpochMicros) > MAX_REPORT_STEP_MICROS) {
+            return false;
+        }
+        anchorRtp = extended;
         anchorMicros = ntpEpochMicros;
         anchored = true;
+        return true;
     }
 
     /**
      * Epoch microseconds of {@code rtpTimestamp}. {@code arrivalEpochMicros}, the wall clock when its
-     * packet came, anchors the clock if neither a Sender Report nor an earlier packet did.
+     * packet came, anchors the clock if neither a Sender Report nor an earlier packet did, or if the
+     * report that came first is more than {@link #MAX_REPORT_STEP_MICROS} away from it.
      */
     public long toMicros(long rtpTimestamp, long arrivalEpochMicros) {
         long extended = extend(rtpTimestamp);
-        if (!anchored) {
+        boolean reportDisagrees = anchored && !arrived
+            && Math.abs(micros(extended) - arrivalEpochMicros) > MAX_REPORT_STEP_MICROS;
+        if (!anchored || reportDisagrees) {
             anchorRtp = extended;
             anchorMicros = arrivalEpochMicros;
             anchored = true;
         }
+        arrived = true;
+        return micros(extended);
+    }
+
+    private long micros(long extended) {
         return anchorMicros + Math.floorDiv((extended - anchorRtp) * MICROS_PER_SECOND, clockRate);
     }
 

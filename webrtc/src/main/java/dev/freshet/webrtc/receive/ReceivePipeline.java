@@ -99,13 +99,16 @@ public final class ReceivePipeline {
         media.feedback(arrivalMicros).ifPresent(request -> send(List.of(request)));
     }
 
-    /** A sender report arrived: timing for reports, and the anchor of the stream's clock. */
-    public void onSenderReport(SenderReport report, long arrivalMicros) {
+    /**
+     * A sender report arrived: timing for reports, and the anchor of the stream's clock, the sender's
+     * NTP time plus {@code clockOffsetMicros} (the sender's clock put on the server's).
+     */
+    public void onSenderReport(SenderReport report, long arrivalMicros, long clockOffsetMicros) {
         if (report.ssrc() != config.mediaSsrc()) {
             return;
         }
         statistics.onSenderReport(report, arrivalMicros);
-        media.onSenderReport(report.epochMicros(), report.rtpTimestamp());
+        media.onSenderReport(report.epochMicros() + clockOffsetMicros, report.rtpTimestamp());
     }
 
     /** Time passes: gives up on packets waited for too long and sends the RTCP that is due. */

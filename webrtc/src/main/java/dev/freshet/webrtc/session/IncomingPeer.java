@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
 /**
  * A publishing peer's media, decrypted, turned into frames: each negotiated medium
  * ({@link MediaRoute}) gets a {@link ReceivePipeline} once its first packet names its SSRC; sender
- * reports reach the pipeline of their SSRC; feedback (receiver reports, NACK, PLI/FIR) goes back
+ * reports reach the pipeline of their SSRC, their NTP time moved onto the server's clock by one offset for
+ * the whole peer ({@link SenderClockOffset}); feedback (receiver reports, NACK, PLI/FIR) goes back
  * through the transport; frames of all tracks leave in one presentation-time order
  * ({@link TrackInterleaver}).
  *
@@ -61,6 +62,7 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     private final LongAdder unrouted = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final LongAdder feedbackFailures = new LongAdder();
+    private final SenderClockOffset senderClock = new SenderClockOffset();
     private SecureTransport transport;
 
     /**
@@ -124,7 +126,8 @@ public final class IncomingPeer implements SecureTransport.Receiver {
         long now = clockMicros.getAsLong();
         for (RtcpPacket packet : packets) {
             if (packet instanceof SenderReport report && bySsrc.containsKey(report.ssrc())) {
-                bySsrc.get(report.ssrc()).onSenderReport(report, now);
+                bySsrc.get(report.ssrc()).onSenderReport(report, now,
+                    senderClock.offsetMicros(report.epochMicros(), now));
             }
         }
     }

@@ -44,13 +44,34 @@ class RtpClockTest {
     void aSenderReportMapsRtpTimeToTheSendersNtpTime() {
         RtpClock audio = RtpClock.opus();
         audio.onSenderReport(1_700_000_000_000_000L, 96_000);
-        assertThat(audio.toMicros(96_000 + 480, 0)).isEqualTo(1_700_000_000_010_000L);
+        assertThat(audio.toMicros(96_000 + 480, 1_700_000_000_030_000L)).isEqualTo(1_700_000_000_010_000L);
         assertThat(audio.toMicros(0, 0)).isEqualTo(1_699_999_998_000_000L);
 
         RtpClock video = RtpClock.video();
         assertThat(video.toMicros(1000, 5_000_000)).isEqualTo(5_000_000);
-        video.onSenderReport(9_000_000, WRAP - 90_000);
-        assertThat(video.toMicros(90_000, 0)).isEqualTo(11_000_000);
+        // the arrival anchor put WRAP - 90_000 (91_000 ticks before 1000) at 3_988_889: a 311 ms step
+        assertThat(video.onSenderReport(4_300_000, WRAP - 90_000)).isTrue();
+        assertThat(video.toMicros(90_000, 0)).isEqualTo(6_300_000);
+    }
+
+    @Test
+    void aFirstSenderReportFarFromTheFirstArrivalGivesWayToIt() {
+        RtpClock audio = RtpClock.opus();
+        assertThat(audio.onSenderReport(1_700_000_000_000_000L, 96_000 + 48_000)).isTrue();
+        // the report put 96_000 a second before this arrival
+        assertThat(audio.toMicros(96_000, 1_700_000_000_000_000L)).isEqualTo(1_700_000_000_000_000L);
+        assertThat(audio.toMicros(96_000 + 480, 0)).isEqualTo(1_700_000_000_010_000L);
+    }
+
+    @Test
+    void aSenderReportThatWouldStepTheClockByMoreThanHalfASecondIsNotBelieved() {
+        RtpClock video = RtpClock.video();
+        assertThat(video.toMicros(0, 5_000_000)).isEqualTo(5_000_000);
+        // a second of RTP time ahead of what the report's NTP time says (GStreamer 1.22's webrtcbin)
+        assertThat(video.onSenderReport(5_100_000, 9_000 + 90_000)).isFalse();
+        assertThat(video.toMicros(9_000, 0)).as("still on the arrival anchor").isEqualTo(5_100_000);
+        assertThat(video.onSenderReport(5_100_000 + RtpClock.MAX_REPORT_STEP_MICROS, 9_000)).isTrue();
+        assertThat(video.toMicros(9_000 + 90_000, 0)).isEqualTo(6_600_000);
     }
 
     @Test

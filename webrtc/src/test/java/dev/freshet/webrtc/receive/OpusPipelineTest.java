@@ -54,9 +54,9 @@ class OpusPipelineTest {
     void aSenderReportPutsTheStreamOnTheSendersClock() {
         link.connect(pipeline);
         OpusPacketizer packetizer = new OpusPacketizer(0);
-        long senderEpoch = T0 - 3_000_000;
+        long senderEpoch = T0 - 300_000;
         pipeline.onSenderReport(new SenderReport(MEDIA, NtpTime.fromEpochMicros(senderEpoch), 48_000, 0, 0,
-            List.of()), T0);
+            List.of()), T0, 0);
         link.send(packetizer.packetize(OPUS_20MS, 48_000 + 960), T0 + 5 * MS, false);
 
         link.run(T0, T0 + 10 * MS, 5 * MS);

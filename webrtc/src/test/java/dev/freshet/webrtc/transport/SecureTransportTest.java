@@ -77,6 +77,8 @@ class SecureTransportTest {
             }
         });
         camera.ready().get(10, TimeUnit.SECONDS);
+        // the client can finish first: the server derives its keys after sending its last flight
+        server.ready().get(10, TimeUnit.SECONDS);
         send(server, 3);
 
         for (int i = 0; i < 4; i++) {
@@ -103,7 +105,7 @@ class SecureTransportTest {
         byte[] rtp = OutgoingRtpPacket.of(true, 96, sequenceNumber, 3000L * sequenceNumber, 0x0BAD_CAFEL,
             new byte[200]).encode();
         try {
-            from.sendRtp(rtp, 0, rtp.length);
+            assertThat(from.sendRtp(rtp, 0, rtp.length)).as("sent with keys").isTrue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
