@@ -1,5 +1,6 @@
 package dev.freshet.bench.video;
 
+import dev.freshet.bench.GeneratorMain;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,22 +45,7 @@ public final class VideoLoadGenerator {
     }
 
     public static void main(String[] args) {
-        VideoOptions options;
-        try {
-            options = VideoOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        int status;
-        try {
-            status = new VideoLoadGenerator(options, SampleReader.read(options.sample())).run() ? 0 : 1;
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        GeneratorMain.run(args, VideoOptions::parse, options -> new VideoLoadGenerator(options, SampleReader.read(options.sample())).run());
     }
 
     /** The whole run; true when nothing failed. */

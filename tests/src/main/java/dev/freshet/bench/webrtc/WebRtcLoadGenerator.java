@@ -1,5 +1,6 @@
 package dev.freshet.bench.webrtc;
 
+import dev.freshet.bench.GeneratorMain;
 import dev.freshet.bench.video.ControlPlane;
 import dev.freshet.bench.video.CpuUse;
 import dev.freshet.bench.video.EpochClock;
@@ -72,22 +73,7 @@ public final class WebRtcLoadGenerator {
     }
 
     public static void main(String[] args) {
-        WebRtcOptions options;
-        try {
-            options = WebRtcOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        int status;
-        try {
-            status = new WebRtcLoadGenerator(options, Clip.read(options.clip(), options.fps())).run() ? 0 : 1;
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        GeneratorMain.run(args, WebRtcOptions::parse, options -> new WebRtcLoadGenerator(options, Clip.read(options.clip(), options.fps())).run());
     }
 
     /** The whole run; true when nothing failed. */
