@@ -5,6 +5,7 @@ import dev.freshet.signaling.channels.ServerSideMember;
 import dev.freshet.signaling.storage.StorageException;
 import dev.freshet.signaling.storage.StorageSession;
 import dev.freshet.signaling.storage.StorageSessions;
+import dev.freshet.signaling.storage.SignaledSession;
 import dev.freshet.web.signaling.PeerPayloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import java.util.function.Consumer;
  * A channel's storage sessions as a server-side member of its signaling relay: the master's
  * SDP_ANSWER and ICE_CANDIDATE messages (sent with no recipient) go to the channel's current
  * {@link StorageSession}, decoded from their payloads ({@link PeerPayloads}); when the master leaves,
- * the session ends. The relay calls on the master's I/O thread, so the work runs on the member's
+ * the session ends. Viewers it adopted (JoinStorageSessionAsViewer) are served alike: their
+ * SDP_ANSWER and ICE_CANDIDATE go to their {@link dev.freshet.signaling.storage.StorageViewer}, which ends when they disconnect.
+ * The relay calls on the master's (or viewer's) I/O thread, so the work runs on the member's
  * own thread, in the order the master sent. A message the session cannot use is logged and dropped:
  * the master gets no STATUS_RESPONSE for it, as from a peer.
  *
@@ -63,6 +66,16 @@ final class StorageMember implements ServerSideMember {
     }
 
     @Override
+    public void fromViewer(String clientId, String action, String messagePayloadBase64) {
+        signals.execute(() -> deliverFromViewer(clientId, action, messagePayloadBase64));
+    }
+
+    @Override
+    public void viewerLeft(String clientId) {
+        signals.execute(() -> sessions.closeViewer(channelArn, clientId));
+    }
+
+    @Override
     public void masterLeft() {
         onLeft.accept(this);
         signals.execute(() -> session().ifPresent(StorageSession::close));
@@ -75,10 +88,18 @@ final class StorageMember implements ServerSideMember {
     }
 
     private void deliver(String action, String payload) {
-        Optional<StorageSession> session = session();
+        deliver(session(), "master", action, payload);
+    }
+
+    private void deliverFromViewer(String clientId, String action, String payload) {
+        deliver(sessions.viewer(channelArn, clientId), clientId, action, payload);
+    }
+
+    /** {@code from}'s message to its session: the master's to the storage session, a viewer's to its own. */
+    private void deliver(Optional<? extends SignaledSession> session, String from, String action, String payload) {
         if (session.isEmpty()) {
-            LOG.atDebug().setMessage("master message without a storage session").addKeyValue("channel", channelArn)
-                .addKeyValue("action", action).log();
+            LOG.atDebug().setMessage("signaling message without a storage session").addKeyValue("channel", channelArn)
+                .addKeyValue("from", from).addKeyValue("action", action).log();
             return;
         }
         try {
@@ -88,12 +109,12 @@ final class StorageMember implements ServerSideMember {
                     PeerPayloads.IceCandidate candidate = PeerPayloads.candidate(payload);
                     session.get().candidate(candidate.candidate(), candidate.sdpMid());
                 }
-                default -> LOG.atDebug().setMessage("master message a storage session does not take")
-                    .addKeyValue("channel", channelArn).addKeyValue("action", action).log();
+                default -> LOG.atDebug().setMessage("signaling message a storage session does not take")
+                    .addKeyValue("channel", channelArn).addKeyValue("from", from).addKeyValue("action", action).log();
             }
         } catch (IllegalArgumentException | StorageException e) {
-            LOG.atWarn().setMessage("storage session refused the master's message").addKeyValue("channel", channelArn)
-                .addKeyValue("session", session.get().id()).addKeyValue("action", action)
+            LOG.atWarn().setMessage("storage session refused a message").addKeyValue("channel", channelArn)
+                .addKeyValue("from", from).addKeyValue("session", session.get().id()).addKeyValue("action", action)
                 .addKeyValue("reason", e.getMessage()).log();
         }
     }
