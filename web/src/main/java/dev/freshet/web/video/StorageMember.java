@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -62,24 +63,37 @@ final class StorageMember implements ServerSideMember {
 
     @Override
     public void fromMaster(String action, String messagePayloadBase64) {
-        signals.execute(() -> deliver(action, messagePayloadBase64));
+        run(() -> deliver(action, messagePayloadBase64));
     }
 
     @Override
     public void fromViewer(String clientId, String action, String messagePayloadBase64) {
-        signals.execute(() -> deliverFromViewer(clientId, action, messagePayloadBase64));
+        run(() -> deliverFromViewer(clientId, action, messagePayloadBase64));
     }
 
     @Override
     public void viewerLeft(String clientId) {
-        signals.execute(() -> sessions.closeViewer(channelArn, clientId));
+        run(() -> sessions.closeViewer(channelArn, clientId));
     }
 
     @Override
     public void masterLeft() {
         onLeft.accept(this);
-        signals.execute(() -> session().ifPresent(StorageSession::close));
+        run(() -> session().ifPresent(StorageSession::close));
         signals.shutdown();
+    }
+
+    /**
+     * Queues {@code work} on the member's thread. A viewer's message or departure may race the
+     * master's: once the master has left (or the server stops) the member takes nothing more.
+     */
+    private void run(Runnable work) {
+        try {
+            signals.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.atDebug().setMessage("storage member has left: signaling message dropped")
+                .addKeyValue("channel", channelArn).log();
+        }
     }
 
     /** The server is stopping: messages still queued are dropped. */
