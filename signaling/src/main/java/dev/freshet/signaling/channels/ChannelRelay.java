@@ -18,13 +18,17 @@ import java.util.concurrent.atomic.LongAdder;
  * server. Members of a channel: at most one master (a new master replaces the old one, which
  * gets GO_AWAY), viewers by client id (a new viewer with the same id replaces the old one), and
  * server-side members (storage sessions) joined while a master is connected. A channel takes at most
- * {@value #MAX_VIEWERS} viewers, as the service's quota.
+ * {@value #MAX_VIEWERS} viewers, as the service's quota. A server-side member may adopt a connected
+ * viewer (KVS {@code JoinStorageSessionAsViewer}): from then on, until that viewer connection ends or
+ * the member leaves, the viewer's messages go to the member instead of the master.
  *
  * <pre>
  *  viewer  ──send──▶ master                     (senderClientId = the viewer's id)
+ *  adopted viewer ──send──▶ its member: ServerSideMember.fromViewer
  *  master  ──send(recipientClientId)──▶ viewer  (no senderClientId)
  *  master  ──send(no recipient)──▶ every server-side member: ServerSideMember.fromMaster
  *  server-side member ──MemberLink.toMaster──▶ master (no senderClientId)
+ *  server-side member ──MemberLink.toViewer──▶ viewer (no senderClientId)
  * </pre>
  * Messages are delivered at once or refused (counted, and the sender told why); none is queued
  * for a client that is not connected. The relay reads no payload: it knows no JSON.
@@ -53,6 +57,8 @@ public final class ChannelRelay {
         RelayConnection master;
         final Map<String, RelayConnection> viewers = new HashMap<>();
         final List<ServerSideLink> serverSide = new ArrayList<>();
+        /** The member that adopted each viewer, by client id; only connected viewers and joined members. */
+        final Map<String, ServerSideLink> adopted = new HashMap<>();
 
         boolean isEmpty() {
             return master == null && viewers.isEmpty() && serverSide.isEmpty();
@@ -85,13 +91,19 @@ public final class ChannelRelay {
     public RelayConnection connectViewer(String channelArn, String clientId, SignalingPeer peer) {
         RelayConnection connection = new RelayConnection(this, channelArn, clientId, peer);
         RelayConnection replaced;
+        ServerSideLink adopter;
         synchronized (this) {
             refuseWhenStopped();
             checkViewerRoom(channelArn, clientId);
             ChannelMembers members = channels.computeIfAbsent(channelArn, arn -> new ChannelMembers());
             replaced = members.viewers.put(clientId, connection);
+            // the adoption was the old connection's; the new one talks to the master until adopted again
+            adopter = members.adopted.remove(clientId);
         }
         endReplaced(replaced, List.of());
+        if (adopter != null) {
+            adopter.member().viewerLeft(clientId);
+        }
         LOG.atDebug().setMessage("signaling viewer connected").addKeyValue("channel", channelArn)
             .addKeyValue("client", clientId).log();
         return connection;
@@ -116,6 +128,29 @@ public final class ChannelRelay {
     }
 
     /**
+     * {@code link}'s member adopts the connected viewer {@code clientId}: the viewer's messages go to
+     * {@link ServerSideMember#fromViewer} from now on (instead of the master), until the viewer's
+     * connection ends ({@link ServerSideMember#viewerLeft}) or the member leaves. A member that
+     * adopted the viewer before loses it (it hears viewerLeft).
+     *
+     * @return false when no viewer {@code clientId} is connected or the member has left
+     */
+    boolean adoptViewer(ServerSideLink link, String clientId) {
+        ServerSideLink previous;
+        synchronized (this) {
+            ChannelMembers channel = channels.get(link.channelArn());
+            if (channel == null || !channel.serverSide.contains(link) || !channel.viewers.containsKey(clientId)) {
+                return false;
+            }
+            previous = channel.adopted.put(clientId, link);
+        }
+        if (previous != null && previous != link) {
+            previous.member().viewerLeft(clientId);
+        }
+        return true;
+    }
+
+    /**
      * ClientLimitExceededException unless viewer {@code clientId} may connect now (a viewer that
      * replaces one with its id always may); checked before a WebSocket upgrade, and again on connect.
      */
@@ -125,6 +160,11 @@ public final class ChannelRelay {
             throw VideoErrorType.CLIENT_LIMIT_EXCEEDED.exception(
                 "The channel already has %d viewers, the most it takes.", MAX_VIEWERS);
         }
+    }
+
+    public synchronized boolean viewerConnected(String channelArn, String clientId) {
+        ChannelMembers members = channels.get(channelArn);
+        return members != null && members.viewers.containsKey(clientId);
     }
 
     public synchronized boolean masterConnected(String channelArn) {
@@ -177,19 +217,26 @@ public final class ChannelRelay {
     Optional<RefusalReason> send(RelayConnection from, String action, String recipientClientId, String payload) {
         RelayConnection target;
         List<ServerSideLink> members = List.of();
+        ServerSideLink adopter = null;
         synchronized (this) {
             ChannelMembers channel = channels.get(from.channelArn());
             if (channel == null || !isCurrent(channel, from)) {
                 return refuse(RefusalReason.NOT_CONNECTED);
             }
             if (from.isViewer()) {
-                target = channel.master;
+                adopter = channel.adopted.get(from.clientId());
+                target = adopter == null ? channel.master : null;
             } else if (recipientClientId != null) {
                 target = channel.viewers.get(recipientClientId);
             } else {
                 target = null;
                 members = List.copyOf(channel.serverSide);
             }
+        }
+        if (adopter != null) {
+            adopter.member().fromViewer(from.clientId(), action, payload);
+            relayed.increment();
+            return Optional.empty();
         }
         if (target != null) {
             target.peer().deliver(from.clientId(), action, payload);
@@ -220,9 +267,29 @@ public final class ChannelRelay {
         relayed.increment();
     }
 
+    /**
+     * Delivers a server-side member's message to viewer {@code clientId}, with no sender, as the
+     * master's would be; false (counted) when the member has left or the viewer is not connected.
+     */
+    boolean sendToViewer(ServerSideLink link, String clientId, String action, String payload) {
+        RelayConnection viewer;
+        synchronized (this) {
+            ChannelMembers channel = channels.get(link.channelArn());
+            viewer = channel != null && channel.serverSide.contains(link) ? channel.viewers.get(clientId) : null;
+        }
+        if (viewer == null) {
+            refuse(RefusalReason.RECIPIENT_NOT_CONNECTED);
+            return false;
+        }
+        viewer.peer().deliver(null, action, payload);
+        relayed.increment();
+        return true;
+    }
+
     /** {@code connection} closed: it leaves its channel (a master takes its server-side members along). */
     void leave(RelayConnection connection) {
         List<ServerSideLink> orphans = List.of();
+        ServerSideLink adopter = null;
         synchronized (this) {
             ChannelMembers channel = channels.get(connection.channelArn());
             if (channel == null || !isCurrent(channel, connection)) {
@@ -230,6 +297,7 @@ public final class ChannelRelay {
             }
             if (connection.isViewer()) {
                 channel.viewers.remove(connection.clientId());
+                adopter = channel.adopted.remove(connection.clientId());
             } else {
                 channel.master = null;
                 orphans = takeServerSide(channel);
@@ -239,11 +307,15 @@ public final class ChannelRelay {
         LOG.atDebug().setMessage("signaling client left").addKeyValue("channel", connection.channelArn())
             .addKeyValue("client", connection.isViewer() ? connection.clientId() : "master").log();
         orphans.forEach(link -> link.member().masterLeft());
+        if (adopter != null) {
+            adopter.member().viewerLeft(connection.clientId());
+        }
     }
 
     synchronized void leave(ServerSideLink link) {
         ChannelMembers channel = channels.get(link.channelArn());
         if (channel != null && channel.serverSide.remove(link)) {
+            channel.adopted.values().removeIf(adopter -> adopter == link);
             dropIfEmpty(link.channelArn(), channel);
         }
     }
@@ -273,6 +345,8 @@ public final class ChannelRelay {
     private static List<ServerSideLink> takeServerSide(ChannelMembers members) {
         List<ServerSideLink> taken = List.copyOf(members.serverSide);
         members.serverSide.clear();
+        // adopted viewers talk to the (next) master again
+        members.adopted.clear();
         return taken;
     }
 

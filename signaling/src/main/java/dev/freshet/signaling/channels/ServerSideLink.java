@@ -23,6 +23,16 @@ final class ServerSideLink implements MemberLink {
     }
 
     @Override
+    public boolean toViewer(String clientId, String action, String messagePayloadBase64) {
+        return relay.sendToViewer(this, clientId, action, messagePayloadBase64);
+    }
+
+    @Override
+    public boolean adoptViewer(String clientId) {
+        return relay.adoptViewer(this, clientId);
+    }
+
+    @Override
     public void leave() {
         relay.leave(this);
     }

@@ -15,7 +15,9 @@ public final class StorageException extends RuntimeException {
         /** The master's answer does not parse or cannot be used; {@link #detailId()} says why. The session ends. */
         BAD_ANSWER,
         /** An answer for a session that is not waiting for one (answered already, or ended). */
-        NOT_AWAITING_ANSWER
+        NOT_AWAITING_ANSWER,
+        /** A viewer joined a channel whose storage session is not receiving the master's media. */
+        NOT_RECEIVING
     }
 
     private final transient Reason reason;

@@ -7,13 +7,11 @@ import dev.freshet.webrtc.ice.IceCredentials;
 import dev.freshet.webrtc.ice.IceSession;
 import dev.freshet.webrtc.sdp.AnswerReader;
 import dev.freshet.webrtc.sdp.AnswerResult;
-import dev.freshet.webrtc.sdp.Candidate;
 import dev.freshet.webrtc.sdp.SessionDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -25,13 +23,12 @@ import java.util.function.Consumer;
  * (silence, ICE or DTLS failure, {@link #close}). An unusable answer, an answer that never comes
  * ({@link StorageSessions} times it out) or {@link #close} before the answer give everything back.
  *
- * <p>Trickled candidates of the master are parsed and counted, not used: the one UDP port cannot
- * send a check before it has heard from the master, and the master's own checks tell its address
- * (peer-reflexive); Freshet, the controlling agent, nominates a pair they opened.
+ * <p>Trickled candidates of the master are parsed and counted, not used ({@link TrickledCandidates}):
+ * Freshet, the controlling agent, nominates a pair the master's own checks opened.
  *
  * <p>Thread-safe.
  */
-public final class StorageSession {
+public final class StorageSession implements SignaledSession {
 
     /** Where a session is in its life. */
     public enum State { AWAITING_ANSWER, RECEIVING, ENDED }
@@ -50,8 +47,7 @@ public final class StorageSession {
     private final WhipSessions media;
     private final long createdMillis;
     private final Consumer<StorageSession> onEnd;
-    private final LongAdder candidates = new LongAdder();
-    private final LongAdder badCandidates = new LongAdder();
+    private final TrickledCandidates candidates;
     private State state = State.AWAITING_ANSWER;
 
     StorageSession(String id, String channelArn, PublishTarget target, IceSession ice, SessionDescription offer,
@@ -64,9 +60,11 @@ public final class StorageSession {
         this.media = media;
         this.createdMillis = createdMillis;
         this.onEnd = onEnd;
+        this.candidates = new TrickledCandidates(channelArn, id);
     }
 
     /** 32 lower-case hex digits; also the id of the media session in logs and metrics. */
+    @Override
     public String id() {
         return id;
     }
@@ -99,6 +97,7 @@ public final class StorageSession {
      * @throws StorageException {@link StorageException.Reason#BAD_ANSWER} (the session has ended) or
      *                          {@link StorageException.Reason#NOT_AWAITING_ANSWER}
      */
+    @Override
     public void answer(String answerSdp) {
         AnswerResult negotiated;
         synchronized (this) {
@@ -128,27 +127,19 @@ public final class StorageSession {
      *
      * @return whether it parsed
      */
+    @Override
     public boolean candidate(String candidateLine, String mid) {
-        try {
-            Candidate.parse(candidateLine);
-            candidates.increment();
-            return true;
-        } catch (MalformedInputException e) {
-            badCandidates.increment();
-            LOG.atDebug().setMessage("storage session candidate malformed").addKeyValue("channel", channelArn)
-                .addKeyValue("session", id).addKeyValue("mid", mid).addKeyValue("reason", e.reason().id()).log();
-            return false;
-        }
+        return candidates.add(candidateLine, mid);
     }
 
     /** Candidates the master trickled that parsed. */
     public long candidatesReceived() {
-        return candidates.sum();
+        return candidates.parsed();
     }
 
     /** Candidates the master trickled that did not parse. */
     public long candidatesMalformed() {
-        return badCandidates.sum();
+        return candidates.malformed();
     }
 
     /** Ends the session (the master left, or the channel's storage was turned off); later calls do nothing. */
@@ -190,6 +181,6 @@ public final class StorageSession {
         onEnd.accept(this);
         LOG.atInfo().setMessage("storage session ended").addKeyValue("channel", channelArn)
             .addKeyValue("stream", target.stream()).addKeyValue("session", id).addKeyValue("reason", reason)
-            .addKeyValue("candidates", candidates.sum()).log();
+            .addKeyValue("candidates", candidates.parsed()).log();
     }
 }

@@ -1,5 +1,6 @@
 package dev.freshet.signaling.storage;
 
+import dev.freshet.signaling.whep.WhepSessions;
 import dev.freshet.signaling.whip.Candidates;
 import dev.freshet.signaling.whip.Offers;
 import dev.freshet.signaling.whip.PublishTarget;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +42,13 @@ import java.util.concurrent.atomic.LongAdder;
  * timer ends sessions whose answer did not come within {@code answerTimeout}, freeing their slot
  * and stream.
  *
+ * <p>{@link #joinAsViewer} is KVS {@code JoinStorageSessionAsViewer}: a viewer of a channel whose
+ * session is {@link StorageSession.State#RECEIVING receiving} is offered the master's live media
+ * ({@link WhepSessions#offer}, a WHEP viewer that answers instead of offering), at most one per
+ * client id: a new join of the same client replaces the old viewer. Unlike KVS, which lets a viewer
+ * wait for the master, Freshet needs the master's session first. The same timer ends viewers
+ * whose answer did not come within {@code answerTimeout}, and forgets the ended ones.
+ *
  * <p>Thread-safe.
  */
 public final class StorageSessions implements AutoCloseable {
@@ -55,6 +64,7 @@ public final class StorageSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StorageSessions.class);
 
     private final WhipSessions media;
+    private final WhepSessions viewing;
     private final IcePort port;
     private final DtlsCertificate certificate;
     private final Candidates candidates;
@@ -62,20 +72,24 @@ public final class StorageSessions implements AutoCloseable {
     private final long answerTimeoutMillis;
     private final InstantSource clock;
     private final Map<String, StorageSession> byChannel = new ConcurrentHashMap<>();
+    /** Viewers by channel ARN, then client id; guarded by this. */
+    private final Map<String, Map<String, StorageViewer>> viewers = new HashMap<>();
     private final LongAdder started = new LongAdder();
     private final ScheduledExecutorService timer = SessionTimer.daemon("freshet-storage-sessions");
 
     /**
      * @param media         the server's WHIP sessions, which receive the media once answered
+     * @param viewing       the server's WHEP sessions, which send storage viewers the media
      * @param port          the server's WebRTC UDP port (the one {@code media} uses)
      * @param certificate   the server's DTLS certificate (the one {@code media} uses)
      * @param candidates    the host candidates offers carry
      * @param targets       resolves and claims a stream name, as for WHIP
      * @param answerTimeout how long an offer waits for the master's answer
      */
-    public StorageSessions(WhipSessions media, IcePort port, DtlsCertificate certificate, Candidates candidates,
+    public StorageSessions(WhipSessions media, WhepSessions viewing, IcePort port, DtlsCertificate certificate, Candidates candidates,
                            PublishTargets targets, Duration answerTimeout, InstantSource clock) {
         this.media = Objects.requireNonNull(media, "media");
+        this.viewing = Objects.requireNonNull(viewing, "viewing");
         this.port = port;
         this.certificate = certificate;
         this.candidates = candidates;
@@ -111,6 +125,60 @@ public final class StorageSessions implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Joins viewer {@code clientId} to the channel's storage session: Freshet's offer to send it the
+     * master's media goes to {@code sink} before this returns (when the sink throws, the viewer is
+     * closed and the exception passes). A viewer the client joined before is closed first.
+     *
+     * @throws StorageException {@link StorageException.Reason#NOT_RECEIVING} when the channel has no
+     *                          session receiving the master's media
+     * @throws dev.freshet.signaling.whip.WhipException TOO_MANY_SESSIONS when all WHEP slots are taken
+     */
+    public synchronized StorageViewer joinAsViewer(String channelArn, String clientId, OfferSink sink) {
+        closeViewer(channelArn, clientId);
+        StorageSession session = session(channelArn).filter(s -> s.state() == StorageSession.State.RECEIVING)
+            .orElseThrow(() -> new StorageException(StorageException.Reason.NOT_RECEIVING, "",
+                "Channel " + channelArn + " has no storage session receiving its master's media: the master "
+                    + "calls JoinStorageSession, and answers its offer, before viewers join."));
+        StorageViewer viewer = new StorageViewer(channelArn, clientId, viewing.offer(session.stream()),
+            clock.millis());
+        viewers.computeIfAbsent(channelArn, arn -> new HashMap<>()).put(clientId, viewer);
+        LOG.atInfo().setMessage("storage viewer offering").addKeyValue("channel", channelArn)
+            .addKeyValue("client", clientId).addKeyValue("stream", viewer.stream())
+            .addKeyValue("session", viewer.id()).log();
+        try {
+            sink.sendOffer(viewer.offer());
+        } catch (RuntimeException e) {
+            // the offer cannot reach the viewer (it left): nothing will answer
+            closeViewer(channelArn, clientId);
+            throw e;
+        }
+        return viewer;
+    }
+
+    /** The viewer {@code clientId} of the channel, if it joined and has not ended. */
+    public synchronized Optional<StorageViewer> viewer(String channelArn, String clientId) {
+        return Optional.ofNullable(viewers.getOrDefault(channelArn, Map.of()).get(clientId))
+            .filter(StorageViewer::open);
+    }
+
+    /** Ends the viewer {@code clientId} of the channel, if any (it disconnected). */
+    public synchronized void closeViewer(String channelArn, String clientId) {
+        Map<String, StorageViewer> ofChannel = viewers.get(channelArn);
+        StorageViewer viewer = ofChannel == null ? null : ofChannel.remove(clientId);
+        if (viewer != null) {
+            viewer.close();
+        }
+        if (ofChannel != null && ofChannel.isEmpty()) {
+            viewers.remove(channelArn);
+        }
+    }
+
+    /** Viewers awaiting their answer or watching. */
+    public synchronized int activeViewers() {
+        return (int) viewers.values().stream().flatMap(m -> m.values().stream()).filter(StorageViewer::open).count();
+    }
+
     /** The channel's session, if it has one that has not ended. */
     public Optional<StorageSession> session(String channelArn) {
         return Optional.ofNullable(byChannel.get(channelArn)).filter(s -> s.state() != StorageSession.State.ENDED);
@@ -130,6 +198,10 @@ public final class StorageSessions implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        synchronized (this) {
+            viewers.values().forEach(m -> m.values().forEach(StorageViewer::close));
+            viewers.clear();
+        }
         byChannel.values().forEach(session -> session.end(StorageSession.End.SHUTDOWN));
     }
 
@@ -175,6 +247,7 @@ public final class StorageSessions implements AutoCloseable {
 
     private void sweep() {
         long now = clock.millis();
+        sweepViewers(now);
         for (StorageSession session : byChannel.values()) {
             try {
                 sweep(session, now);
@@ -196,6 +269,22 @@ public final class StorageSessions implements AutoCloseable {
                 .addKeyValue("stream", session.stream()).addKeyValue("session", session.id())
                 .addKeyValue("reason", "MEDIA_ENDED").log();
         }
+    }
+
+    /** Ends viewers whose answer is overdue, and forgets those whose media session ended. */
+    private synchronized void sweepViewers(long now) {
+        for (Map<String, StorageViewer> ofChannel : viewers.values()) {
+            ofChannel.values().removeIf(viewer -> {
+                if (!viewer.answered() && viewer.open() && now - viewer.createdMillis() > answerTimeoutMillis) {
+                    LOG.atInfo().setMessage("storage viewer ended").addKeyValue("channel", viewer.channelArn())
+                        .addKeyValue("client", viewer.clientId()).addKeyValue("session", viewer.id())
+                        .addKeyValue("reason", "NO_ANSWER").log();
+                    viewer.close();
+                }
+                return !viewer.open();
+            });
+        }
+        viewers.values().removeIf(Map::isEmpty);
     }
 
     private boolean answerOverdue(StorageSession session, long nowMillis) {

@@ -20,6 +20,7 @@ import dev.freshet.webrtc.sdp.AnswerResult;
 import dev.freshet.webrtc.sdp.LocalParameters;
 import dev.freshet.webrtc.sdp.MediaKind;
 import dev.freshet.webrtc.sdp.NegotiatedMedia;
+import dev.freshet.webrtc.sdp.OfferBuilder;
 import dev.freshet.webrtc.sdp.SessionDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * session connects in the background; from then on the publisher's RTP is forwarded as it comes
  * (SFU-style, no transcoding), each viewer with its own SSRCs and SRTP keys. Viewers end with
  * their publisher: a new publisher of the stream needs a new WHEP session. {@link #end} is the
- * resource's DELETE.
+ * resource's DELETE. {@link #offer} is the other way round, for KVS storage viewers: Freshet offers
+ * the publisher's codecs and the viewer answers ({@link OfferedViewer}); the session is then the same.
  *
  * <p>Thread-safe.
  */
@@ -85,13 +87,36 @@ public final class WhepSessions implements AutoCloseable {
      * @throws WhipException STREAM_NOT_FOUND without a live publisher, TOO_MANY_SESSIONS, BAD_OFFER
      */
     public WhipAnswer play(String stream, String offerSdp) {
-        LivePublisher publisher = publishers.of(stream).orElseThrow(() -> new WhipException(
-            WhipException.Reason.STREAM_NOT_FOUND, "Stream " + stream + " has no live WebRTC publisher: "
-                + "publish it with WHIP (/whip/" + stream + ") first."));
+        LivePublisher publisher = publisher(stream);
         slots.take();
         try {
             return start(publisher, Offers.parse(offerSdp));
         } catch (RuntimeException e) {
+            slots.giveBack();
+            throw e;
+        }
+    }
+
+    /**
+     * Offers {@code stream}'s publisher to a viewer that will answer: a {@code sendonly} offer with the
+     * publisher's codecs and payload types ({@link OfferBuilder#sending}), Freshet the controlling ICE
+     * agent as for storage sessions' offers (a viewer on the KVS SDKs answers as the controlled one).
+     *
+     * @throws WhipException STREAM_NOT_FOUND without a live publisher, TOO_MANY_SESSIONS
+     */
+    public OfferedViewer offer(String stream) {
+        LivePublisher publisher = publisher(stream);
+        slots.take();
+        IceSession ice = null;
+        try {
+            ice = IceSession.open(port, true);
+            IceCredentials local = ice.localCredentials();
+            SessionDescription offer = OfferBuilder.sending(local(local, ice), publisher.codecs());
+            return new OfferedViewer(Offers.newId(), publisher, ice, offer, this);
+        } catch (RuntimeException e) {
+            if (ice != null) {
+                ice.close();
+            }
             slots.giveBack();
             throw e;
         }
@@ -155,19 +180,10 @@ public final class WhepSessions implements AutoCloseable {
     private WhipAnswer start(LivePublisher publisher, SessionDescription offer) {
         IceSession ice = IceSession.open(port, false);
         try {
-            IceCredentials local = ice.localCredentials();
-            AnswerResult answer = AnswerBuilder.answer(offer, LocalParameters.sending(local.ufrag(),
-                local.password(), Offers.sdpFingerprint(certificate), candidates.of(ice.localCandidates()),
-                Offers.sessionVersion(), CNAME, ssrc(), ssrc()));
-            // as for WHIP: the viewer's checks tell its address, the offer's candidates are not needed
-            ice.start(new IceCredentials(answer.remoteIceUfrag(), answer.remoteIcePwd()), List.of());
-            WhepSession session = new WhepSession(Offers.newId(), publisher, ice, Offers.dtls(answer, certificate),
-                tracks(answer.media()), limits.silence().toMillis(), clock.millis(), this::ended);
-            sessions.put(session.id(), session);
-            session.connectWhenIceIs();
-            LOG.atInfo().setMessage("WHEP session started").addKeyValue("stream", publisher.stream())
-                .addKeyValue("session", session.id()).addKeyValue("media", answer.media().size()).log();
-            return new WhipAnswer(session.id(), answer.answer().format(), IcePatches.etag(ice));
+            AnswerResult answer = AnswerBuilder.answer(offer, local(ice.localCredentials(), ice));
+            String id = Offers.newId();
+            accept(id, publisher, ice, answer);
+            return new WhipAnswer(id, answer.answer().format(), IcePatches.etag(ice));
         } catch (MalformedInputException e) {
             ice.close();
             throw Offers.badOffer(e);
@@ -175,6 +191,42 @@ public final class WhepSessions implements AutoCloseable {
             ice.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the session of a negotiated viewer (its slot taken): ICE checks, then DTLS and forwarding.
+     * As for WHIP, the viewer's checks tell its address; its candidates are not needed.
+     */
+    void accept(String id, LivePublisher publisher, IceSession ice, AnswerResult answer) {
+        ice.start(new IceCredentials(answer.remoteIceUfrag(), answer.remoteIcePwd()), List.of());
+        WhepSession session = new WhepSession(id, publisher, ice, Offers.dtls(answer, certificate),
+            tracks(answer.media()), limits.silence().toMillis(), clock.millis(), this::ended);
+        sessions.put(session.id(), session);
+        session.connectWhenIceIs();
+        LOG.atInfo().setMessage("WHEP session started").addKeyValue("stream", publisher.stream())
+            .addKeyValue("session", session.id()).addKeyValue("media", answer.media().size()).log();
+    }
+
+    /** Whether session {@code id} is connected or connecting. */
+    boolean open(String id) {
+        return sessions.containsKey(id);
+    }
+
+    /** An {@link OfferedViewer} closed before its answer gives its slot back. */
+    void unanswered() {
+        slots.giveBack();
+    }
+
+    private LivePublisher publisher(String stream) {
+        return publishers.of(stream).orElseThrow(() -> new WhipException(
+            WhipException.Reason.STREAM_NOT_FOUND, "Stream " + stream + " has no live WebRTC publisher: "
+                + "publish it with WHIP (/whip/" + stream + ") first."));
+    }
+
+    /** What the server brings to a viewer's session: it sends, with SSRCs of its own. */
+    private LocalParameters local(IceCredentials local, IceSession ice) {
+        return LocalParameters.sending(local.ufrag(), local.password(), Offers.sdpFingerprint(certificate),
+            candidates.of(ice.localCandidates()), Offers.sessionVersion(), CNAME, ssrc(), ssrc());
     }
 
     private static Map<MediaKind, OutgoingTrack> tracks(List<NegotiatedMedia> media) {

@@ -3,13 +3,16 @@ package dev.freshet.signaling.whip;
 import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
 import dev.freshet.webrtc.rtp.RtpPacket;
+import dev.freshet.webrtc.sdp.CodecChoice;
 import dev.freshet.webrtc.sdp.MediaKind;
 import dev.freshet.webrtc.sdp.NegotiatedMedia;
 import dev.freshet.webrtc.transport.SecureTransport;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -45,6 +48,7 @@ public final class LivePublisher {
     private final String stream;
     private final int videoPayloadType;
     private final int audioPayloadType;
+    private final Map<MediaKind, CodecChoice> codecs = new EnumMap<>(MediaKind.class);
     private final long feedbackSsrc;
     private final LongSupplier clockMillis;
     private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
@@ -61,6 +65,7 @@ public final class LivePublisher {
         this.stream = stream;
         this.videoPayloadType = payloadType(media, MediaKind.VIDEO);
         this.audioPayloadType = payloadType(media, MediaKind.AUDIO);
+        media.forEach(m -> codecs.putIfAbsent(m.kind(), m.codec()));
         this.videoSsrc = media.stream().filter(m -> m.kind() == MediaKind.VIDEO).mapToLong(NegotiatedMedia::remoteSsrc)
             .findFirst().orElse(-1);
         this.feedbackSsrc = feedbackSsrc;
@@ -74,6 +79,14 @@ public final class LivePublisher {
     /** Whether the publisher sends {@code kind}. */
     public boolean sends(MediaKind kind) {
         return (kind == MediaKind.VIDEO ? videoPayloadType : audioPayloadType) >= 0;
+    }
+
+    /**
+     * The codec of each medium the publisher sends, as negotiated with it: a viewer Freshet offers to
+     * is offered exactly these payload types, so packets are forwarded with theirs.
+     */
+    public Map<MediaKind, CodecChoice> codecs() {
+        return Map.copyOf(codecs);
     }
 
     /**

@@ -94,6 +94,88 @@ class ChannelRelayTest {
         assertThat(relay.totals().refused()).containsEntry(RefusalReason.MASTER_NOT_CONNECTED, 1L);
     }
 
+    /** A member that records what it hears, viewers' messages and departures included. */
+    private static ServerSideMember recording(List<String> heard) {
+        return new ServerSideMember() {
+            @Override
+            public void fromMaster(String action, String payload) {
+                heard.add("master " + action + " " + payload);
+            }
+
+            @Override
+            public void masterLeft() {
+                heard.add("master left");
+            }
+
+            @Override
+            public void fromViewer(String clientId, String action, String payload) {
+                heard.add(clientId + " " + action + " " + payload);
+            }
+
+            @Override
+            public void viewerLeft(String clientId) {
+                heard.add(clientId + " left");
+            }
+        };
+    }
+
+    @Test
+    void anAdoptedViewerTalksToTheMemberInsteadOfTheMasterUntilItLeaves() {
+        List<String> heard = new ArrayList<>();
+        RelayConnection master = relay.connectMaster(CHANNEL, new RecordingPeer("master", events));
+        RelayConnection viewer = relay.connectViewer(CHANNEL, "v1", new RecordingPeer("v1", events));
+        relay.connectViewer(CHANNEL, "v2", new RecordingPeer("v2", events));
+        MemberLink link = relay.joinServerSide(CHANNEL, recording(heard)).orElseThrow();
+
+        assertThat(link.adoptViewer("nobody")).isFalse();
+        assertThat(link.adoptViewer("v1")).isTrue();
+        assertThat(link.toViewer("v1", "SDP_OFFER", "b2ZmZXI=")).isTrue();
+        assertThat(viewer.send("SDP_ANSWER", null, "YW5zd2Vy")).isEmpty();
+        assertThat(viewer.send("ICE_CANDIDATE", "ignored", "Y2FuZA==")).isEmpty();
+        assertThat(link.toViewer("v9", "SDP_OFFER", "eA==")).isFalse();
+        viewer.leave();
+        assertThat(master.send("SDP_ANSWER", "v2", "eA==")).as("other viewers are the master's still").isEmpty();
+
+        assertThat(events).containsExactly("v1 null SDP_OFFER b2ZmZXI=", "v2 null SDP_ANSWER eA==");
+        assertThat(heard).containsExactly("v1 SDP_ANSWER YW5zd2Vy", "v1 ICE_CANDIDATE Y2FuZA==", "v1 left");
+        assertThat(relay.totals().refused()).containsEntry(RefusalReason.RECIPIENT_NOT_CONNECTED, 1L);
+    }
+
+    @Test
+    void aReconnectedViewerOrALeavingMemberGivesTheViewerBackToTheMaster() {
+        List<String> heard = new ArrayList<>();
+        relay.connectMaster(CHANNEL, new RecordingPeer("master", events));
+        relay.connectViewer(CHANNEL, "v1", new RecordingPeer("old", events));
+        MemberLink link = relay.joinServerSide(CHANNEL, recording(heard)).orElseThrow();
+        link.adoptViewer("v1");
+
+        RelayConnection again = relay.connectViewer(CHANNEL, "v1", new RecordingPeer("new", events));
+        again.send("SDP_OFFER", null, "b25l");
+        link.adoptViewer("v1");
+        again.send("SDP_ANSWER", null, "dHdv");
+        link.leave();
+        again.send("SDP_OFFER", null, "dGhyZWU=");
+        assertThat(link.adoptViewer("v1")).as("a member that left adopts no one").isFalse();
+        assertThat(link.toViewer("v1", "SDP_OFFER", "eA==")).isFalse();
+
+        assertThat(events).containsExactly("old GO_AWAY", "master v1 SDP_OFFER b25l", "master v1 SDP_OFFER dGhyZWU=");
+        assertThat(heard).containsExactly("v1 left", "v1 SDP_ANSWER dHdv");
+    }
+
+    @Test
+    void whenTheMasterLeavesAdoptedViewersAreItsSuccessorsAgain() {
+        List<String> heard = new ArrayList<>();
+        RelayConnection master = relay.connectMaster(CHANNEL, new RecordingPeer("master", events));
+        RelayConnection viewer = relay.connectViewer(CHANNEL, "v1", new RecordingPeer("v1", events));
+        relay.joinServerSide(CHANNEL, recording(heard)).orElseThrow().adoptViewer("v1");
+        master.leave();
+        relay.connectMaster(CHANNEL, new RecordingPeer("next", events));
+        viewer.send("SDP_OFFER", null, "eA==");
+
+        assertThat(heard).containsExactly("master left");
+        assertThat(events).containsExactly("next v1 SDP_OFFER eA==");
+    }
+
     @Test
     void aChannelTakesTenViewersAndAViewerMayAlwaysReplaceItself() {
         for (int i = 0; i < ChannelRelay.MAX_VIEWERS; i++) {

@@ -2,7 +2,10 @@ package dev.freshet.signaling.storage;
 
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.fragments.store.FragmentInfo;
+import dev.freshet.signaling.whep.WhepSessions;
 import dev.freshet.signaling.whip.Candidates;
+import dev.freshet.signaling.whip.JavaCamera;
+import dev.freshet.signaling.whip.LivePublishers;
 import dev.freshet.signaling.whip.TestStream;
 import dev.freshet.signaling.whip.WhipException;
 import dev.freshet.signaling.whip.WhipLimits;
@@ -13,6 +16,7 @@ import dev.freshet.webrtc.ice.IcePort;
 import dev.freshet.webrtc.receive.X264Clip;
 import dev.freshet.webrtc.sdp.NegotiationFailure;
 import dev.freshet.webrtc.sdp.SdpMalformed;
+import dev.freshet.webrtc.sdp.SessionDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,7 @@ class StorageSessionsTest {
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private final Candidates candidates = new Candidates(List.of());
     private WhipSessions media;
+    private WhepSessions viewing;
     private final List<String> offers = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -59,12 +64,17 @@ class StorageSessionsTest {
         stream = new TestStream(dir);
         port = IcePort.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         // one slot: a session that is not given back blocks the next join
+        LivePublishers publishers = new LivePublishers();
         media = new WhipSessions(port, certificate, candidates, stream.targets(),
-            new WhipLimits(1, Duration.ofSeconds(30)), InstantSource.system());
+            new WhipLimits(1, Duration.ofSeconds(30)), InstantSource.system(), publishers);
+        // one slot for viewers too
+        viewing = new WhepSessions(port, certificate, candidates, publishers, new WhipLimits(1, Duration.ofSeconds(30)),
+            InstantSource.system());
     }
 
     @AfterEach
     void close() {
+        viewing.close();
         media.close();
         port.close();
         stream.close();
@@ -164,6 +174,83 @@ class StorageSessionsTest {
         }
     }
 
+    @Test
+    void aViewerThatJoinsTheStorageSessionReceivesTheMastersMediaWithItsPayloadTypes() throws Exception {
+        List<byte[]> units = X264Clip.accessUnits(dir, 30);
+        List<String> viewerOffers = new CopyOnWriteArrayList<>();
+        try (StorageSessions storage = storage(Duration.ofSeconds(20), InstantSource.system());
+             JavaMaster master = new JavaMaster(DtlsRole.SERVER);
+             JavaStorageViewer viewer = new JavaStorageViewer()) {
+            StorageSession session = storage.join(CHANNEL, CAM, offers::add);
+            session.answer(master.answer());
+            master.connect(offers.get(0));
+
+            StorageViewer joined = storage.joinAsViewer(CHANNEL, "v1", viewerOffers::add);
+            String offer = viewerOffers.get(0);
+            assertThat(offer).contains("a=sendonly", "a=setup:actpass", "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n",
+                "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n", "packetization-mode=1").doesNotContain("a=ice-lite", "rtx");
+            joined.answer(viewer.answer(offer));
+            assertThat(joined.candidate("candidate:1 1 udp 2122260223 127.0.0.1 50001 typ host", "0")).isTrue();
+            assertThat(storage.viewer(CHANNEL, "v1")).contains(joined);
+            viewer.connect(offer);
+
+            master.publish(units);
+            SessionDescription sent = SessionDescription.parse(offer);
+            long videoSsrc = sent.media().get(0).sources().primarySsrc().orElseThrow();
+            long audioSsrc = sent.media().get(1).sources().primarySsrc().orElseThrow();
+            long videoPackets = JavaCamera.packets(units).stream().mapToLong(List::size).sum();
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+                assertThat(viewer.received(JavaCamera.PAYLOAD_TYPE, videoSsrc)).isEqualTo(videoPackets);
+                assertThat(viewer.received(JavaMaster.OPUS_PAYLOAD_TYPE, audioSsrc)).isGreaterThan(30);
+            });
+            assertThat(viewing.streamStats().get(CAM).viewers()).as("counted as a WHEP viewer").isEqualTo(1);
+
+            session.close();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> viewing.active() == 0);
+            assertThat(joined.open()).as("the viewer ends with the master's media").isFalse();
+        }
+    }
+
+    @Test
+    void aViewerNeedsAReceivingSessionAndANewJoinOfTheSameClientReplacesTheOld() {
+        try (StorageSessions storage = storage(Duration.ofSeconds(20), InstantSource.system());
+             JavaMaster master = new JavaMaster(DtlsRole.SERVER)) {
+            assertThatThrownBy(() -> storage.joinAsViewer(CHANNEL, "v1", offers::add)).isInstanceOfSatisfying(
+                StorageException.class, e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.NOT_RECEIVING));
+            StorageSession session = storage.join(CHANNEL, CAM, offers::add);
+            assertThatThrownBy(() -> storage.joinAsViewer(CHANNEL, "v1", offers::add))
+                .as("an offer the master has not answered yet").isInstanceOf(StorageException.class);
+            session.answer(master.answer());
+
+            StorageViewer first = storage.joinAsViewer(CHANNEL, "v1", offers::add);
+            StorageViewer second = storage.joinAsViewer(CHANNEL, "v1", offers::add);
+            assertThat(first.open()).as("replaced, and its one slot given to the new one").isFalse();
+            assertThat(storage.viewer(CHANNEL, "v1")).contains(second);
+            assertThatThrownBy(() -> second.answer("not sdp")).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.reason()).isEqualTo(StorageException.Reason.BAD_ANSWER));
+            assertThat(storage.viewer(CHANNEL, "v1")).isEmpty();
+
+            StorageViewer third = storage.joinAsViewer(CHANNEL, "v2", offers::add);
+            storage.closeViewer(CHANNEL, "v2");
+            assertThat(third.open()).isFalse();
+            assertThatThrownBy(() -> storage.joinAsViewer(CHANNEL, "v3", sdp -> {
+                throw new IllegalStateException("the viewer left");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(storage.joinAsViewer(CHANNEL, "v4", offers::add).open()).as("every slot was given back").isTrue();
+        }
+    }
+
+    @Test
+    void aViewerWhoseAnswerNeverComesIsEnded() {
+        try (StorageSessions storage = storage(Duration.ofMillis(300), InstantSource.system());
+             JavaMaster master = new JavaMaster(DtlsRole.SERVER)) {
+            storage.join(CHANNEL, CAM, offers::add).answer(master.answer());
+            StorageViewer viewer = storage.joinAsViewer(CHANNEL, "v1", offers::add);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> !viewer.open());
+            assertThat(storage.activeViewers()).isZero();
+        }
+    }
+
     private void assertBadAnswer(StorageSessions storage, String answer, String detailId) {
         StorageSession session = storage.join(CHANNEL, CAM, offers::add);
         assertThatThrownBy(() -> session.answer(answer)).isInstanceOfSatisfying(StorageException.class, e -> {
@@ -175,6 +262,6 @@ class StorageSessionsTest {
     }
 
     private StorageSessions storage(Duration answerTimeout, InstantSource clock) {
-        return new StorageSessions(media, port, certificate, candidates, stream.targets(), answerTimeout, clock);
+        return new StorageSessions(media, viewing, port, certificate, candidates, stream.targets(), answerTimeout, clock);
     }
 }

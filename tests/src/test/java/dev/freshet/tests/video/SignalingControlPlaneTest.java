@@ -213,9 +213,14 @@ class SignalingControlPlaneTest {
             assertThat(noMaster.getMessage()).contains("No master is connected");
 
             var asViewer = catchThrowableOfType(
-                    software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.InvalidArgumentException.class,
+                    software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.ResourceNotFoundException.class,
                     () -> storage.joinStorageSessionAsViewer(b -> b.channelArn(arn).clientId("viewer-1")));
-            assertThat(asViewer.getMessage()).contains("WHEP");
+            assertThat(asViewer.getMessage()).as("no storage session receives yet").contains("no storage session");
+            var badClient = catchThrowableOfType(
+                    software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.KinesisVideoWebRtcStorageException.class,
+                    () -> storage.joinStorageSessionAsViewer(b -> b.channelArn(arn).clientId("no spaces")));
+            assertThat(badClient.statusCode()).isEqualTo(400);
+            assertThat(badClient.getMessage()).contains("clientId");
         }
     }
 }

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.kinesisvideo.model.MediaStorageConfigurat
 import software.amazon.awssdk.services.kinesisvideo.model.ResourceEndpointListItem;
 import software.amazon.awssdk.services.kinesisvideowebrtcstorage.KinesisVideoWebRtcStorageClient;
 import software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.ResourceNotFoundException;
 
 /**
  * KVS WebRTC ingestion to storage, as a camera does it: a page built on the KVS WebRTC JS SDK
@@ -36,7 +37,11 @@ import software.amazon.awssdk.services.kinesisvideowebrtcstorage.model.InvalidAr
  * storage configuration is ENABLED for a stream; JoinStorageSession (AWS SDK v2, on the WEBRTC
  * endpoint GetSignalingChannelEndpoint returned) makes Freshet send the master an SDP offer through
  * the signaling channel; the master answers and trickles its candidates, the peer connection
- * connects, and its H.264 and Opus become fragments of the stream that play as HLS.
+ * connects, and its H.264 and Opus become fragments of the stream that play as HLS. Then a KVS JS
+ * SDK viewer (a frame of the same page) connects to the channel and calls
+ * JoinStorageSessionAsViewer: the storage session offers it the master's media through the
+ * signaling channel, it answers, and it decodes the master's camera (and receives its audio) as
+ * Freshet forwards them.
  */
 class StorageSessionBrowserTest {
     @RegisterExtension
@@ -55,6 +60,10 @@ class StorageSessionBrowserTest {
             InvalidArgumentException disabled = catchThrowableOfType(InvalidArgumentException.class,
                     () -> storage.joinStorageSession(b -> b.channelArn(arn)));
             assertThat(disabled.getMessage()).as("storage not enabled yet").contains("not enabled");
+            ResourceNotFoundException early = catchThrowableOfType(ResourceNotFoundException.class,
+                    () -> storage.joinStorageSessionAsViewer(b -> b.channelArn(arn).clientId("storage-viewer-1")));
+            assertThat(early.getMessage()).as("Freshet needs the master's storage session first")
+                    .contains("no storage session");
             server.control().updateMediaStorageConfiguration(b -> b.channelARN(arn).mediaStorageConfiguration(
                     c -> c.streamARN(stream.arn()).status(MediaStorageConfigurationStatus.ENABLED)));
 
@@ -81,7 +90,51 @@ class StorageSessionBrowserTest {
             assertThat(probe.video().width()).as("width").isEqualTo(((Number) sending.get("width")).intValue());
             assertThat(probe.video().height()).as("height").isEqualTo(((Number) sending.get("height")).intValue());
             assertThat(probe.audio()).hasValueSatisfying(a -> assertThat(a.codecName()).isEqualTo("opus"));
+
+            watchAsStorageViewer(browser, site, storage, endpoints.get(ChannelProtocol.WSS), arn, sending);
         }
+    }
+
+    /** A KVS viewer joins the storage session and decodes the master's camera that Freshet forwards. */
+    private static void watchAsStorageViewer(Browser browser, StaticSite site, KinesisVideoWebRtcStorageClient storage,
+                                             String wss, String arn, Map<String, Object> master) {
+        InvalidArgumentException unknown = catchThrowableOfType(InvalidArgumentException.class,
+                () -> storage.joinStorageSessionAsViewer(b -> b.channelArn(arn).clientId("storage-viewer-1")));
+        assertThat(unknown.getMessage()).as("the viewer is not connected yet").contains("storage-viewer-1");
+
+        String config = "{\"role\":\"VIEWER\",\"endpoint\":\"" + wss + "\",\"channelArn\":\"" + arn
+                + "\",\"clientId\":\"storage-viewer-1\",\"storageViewer\":true}";
+        URI page = site.uri("/kvs.html#" + URLEncoder.encode(config, StandardCharsets.UTF_8).replace("+", "%20"));
+        browser.eval("var frame = document.createElement('iframe'); frame.id = 'viewer';"
+                + " frame.src = '" + page + "'; document.body.appendChild(frame);");
+        String viewer = "document.getElementById('viewer').contentWindow.kvsState";
+        await("the viewer's signaling opens").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Boolean.TRUE.equals(state(browser, viewer).get("open")));
+
+        storage.joinStorageSessionAsViewer(b -> b.channelArn(arn).clientId("storage-viewer-1"));
+        await("the viewer answers the storage session's offer and connects").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> "connected".equals(state(browser, viewer).get("connection")));
+        await("the viewer decodes the master's camera").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250)).until(() -> number(state(browser, viewer), "framesDecoded") > 0);
+        long first = number(state(browser, viewer), "framesDecoded");
+        await("the viewer keeps decoding").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> number(state(browser, viewer), "framesDecoded") > first + 10);
+
+        Map<String, Object> watched = state(browser, viewer);
+        assertThat(watched.get("width")).as("the master's width").isEqualTo(master.get("width"));
+        assertThat(watched.get("height")).as("the master's height").isEqualTo(master.get("height"));
+        assertThat(number(watched, "audioPacketsReceived")).as("the master's audio too").isPositive();
+        assertThat(watched.get("offersReceived")).as("one offer, from the storage session").isEqualTo(1L);
+        assertThat(watched.get("errors")).isEqualTo(List.of());
+        assertThat(watched.get("statusResponses")).as("no message was refused").isEqualTo(List.of());
+        assertThat(state(browser, "window.kvsState").get("offersFromViewers"))
+                .as("the viewer's messages went to the storage session, not the master")
+                .isEqualTo(Collections.singletonList(null));
+    }
+
+    private static long number(Map<String, Object> state, String key) {
+        Object value = state.get(key);
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static Map<ChannelProtocol, String> endpoints(String arn) {
@@ -104,9 +157,14 @@ class StorageSessionBrowserTest {
         return URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> state(Browser browser) {
-        Object state = browser.eval("return window.kvsState || null;");
+        return state(browser, "window.kvsState");
+    }
+
+    /** The page's state object at {@code expression}, empty before the page has made it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> state(Browser browser, String expression) {
+        Object state = browser.eval("try { return " + expression + " || null; } catch (e) { return null; }");
         return state == null ? Map.of() : (Map<String, Object>) state;
     }
 }

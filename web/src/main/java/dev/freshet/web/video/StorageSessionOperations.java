@@ -8,6 +8,7 @@ import dev.freshet.signaling.channels.ChannelRef;
 import dev.freshet.signaling.channels.MediaStorage;
 import dev.freshet.signaling.channels.MemberLink;
 import dev.freshet.signaling.channels.SignalingChannels;
+import dev.freshet.signaling.storage.StorageException;
 import dev.freshet.signaling.storage.StorageSessions;
 import dev.freshet.signaling.whip.WhipException;
 import dev.freshet.web.server.PathRoute;
@@ -24,12 +25,16 @@ import java.util.Map;
  * member ({@link StorageMember}) and its storage session sends the master an SDP_OFFER with no
  * sender; the master's answer and candidates come back the same way. The call answers 200 once the
  * offer is on its way, or at once when the channel's session is kept (the KVS SDKs call again every
- * few seconds until they see an offer). JoinStorageSessionAsViewer answers InvalidArgumentException:
- * viewers of a stored camera watch its stream over WHEP or HLS.
+ * few seconds until they see an offer). JoinStorageSessionAsViewer ({@code {"channelArn", "clientId"}}):
+ * the viewer connected with that client id is adopted by the channel's member (its messages go to
+ * the storage session, not the master) and sent an SDP_OFFER with no sender that carries the
+ * master's live media, as a WHEP viewer gets it; its answer and candidates come back the same way.
  *
- * <p>Errors: unknown channel or stream ResourceNotFoundException; storage not enabled, no master
- * connected InvalidArgumentException; stream written by another producer ResourceInUseException;
- * every WebRTC session slot taken ClientLimitExceededException.
+ * <p>Errors: unknown channel or stream ResourceNotFoundException, as is a viewer's join before the
+ * channel's storage session receives (KVS would let the viewer wait for the master; Freshet does
+ * not); storage not enabled, no master connected, no viewer with that client id connected
+ * InvalidArgumentException; stream written by another producer ResourceInUseException; every
+ * WebRTC session slot taken ClientLimitExceededException.
  *
  * <p>Thread-safe.
  */
@@ -54,10 +59,7 @@ final class StorageSessionOperations implements AutoCloseable {
         return new RestJsonRoutes(SERVICE)
             .add("JoinStorageSession", "/joinStorageSession", ChannelInputs.JOIN_STORAGE_SESSION, this::join)
             .add("JoinStorageSessionAsViewer", "/joinStorageSessionAsViewer",
-                ChannelInputs.JOIN_STORAGE_SESSION_AS_VIEWER, (call, out) -> {
-                    throw VideoErrorType.INVALID_ARGUMENT.exception("Freshet does not support "
-                        + "JoinStorageSessionAsViewer: watch the stored stream over WHEP (POST /whep/{stream}) or HLS.");
-                })
+                ChannelInputs.JOIN_STORAGE_SESSION_AS_VIEWER, this::joinAsViewer)
             .routes();
     }
 
@@ -77,6 +79,43 @@ final class StorageSessionOperations implements AutoCloseable {
         } catch (WhipException e) {
             throw refused(e);
         }
+    }
+
+    private void joinAsViewer(RestJsonCall call, dev.freshet.web.protocol.OutputWriter out) {
+        String arn = call.string("channelArn");
+        String clientId = call.string("clientId");
+        channels.lifecycle().describe(ChannelRef.byArn(arn));
+        StorageMember member = joined(arn);
+        if (member == null) {
+            throw notReceiving(arn);
+        }
+        if (!channels.relay().viewerConnected(arn, clientId)) {
+            throw VideoErrorType.INVALID_ARGUMENT.exception("No viewer with client id %s is connected to channel %s: "
+                + "connect to its signaling channel as a VIEWER with that client id first.", clientId, arn);
+        }
+        MemberLink link = member.link();
+        try {
+            sessions.joinAsViewer(arn, clientId, sdp -> {
+                // adopted before the offer goes, so that the viewer's answer comes to the member
+                if (!link.adoptViewer(clientId) || !link.toViewer(clientId, "SDP_OFFER", PeerPayloads.offer(sdp))) {
+                    throw VideoErrorType.INVALID_ARGUMENT.exception("Viewer %s left channel %s.", clientId, arn);
+                }
+            });
+        } catch (StorageException e) {
+            throw notReceiving(arn);
+        } catch (WhipException e) {
+            throw refused(e);
+        }
+    }
+
+    private synchronized StorageMember joined(String channelArn) {
+        return members.get(channelArn);
+    }
+
+    private static VideoException notReceiving(String channelArn) {
+        return VideoErrorType.RESOURCE_NOT_FOUND.exception("Channel %s has no storage session receiving its master's "
+            + "media: in Freshet the master calls JoinStorageSession, and answers its offer, before viewers call "
+            + "JoinStorageSessionAsViewer.", channelArn);
     }
 
     /** The channel's member, joining the relay when it has none; the master must be connected. */

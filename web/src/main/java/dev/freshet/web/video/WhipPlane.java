@@ -60,16 +60,16 @@ public final class WhipPlane implements VideoDataPlane {
         WhipSessions sessions = new WhipSessions(port, certificate, candidates, targets, limits,
             InstantSource.system(), publishers);
         opened.add(sessions);
-        // storage sessions end before the WHIP sessions their media runs in
-        StorageSessions storage = new StorageSessions(sessions, port, certificate, candidates, targets,
+        // WHEP viewers close before WHIP publishers: a publisher's end would otherwise end each viewer one by one
+        WhepSessions viewers = new WhepSessions(port, certificate, candidates, publishers, limits,
+            InstantSource.system());
+        opened.add(viewers);
+        // storage sessions (and their viewers) end before the WHIP and WHEP sessions their media runs in
+        StorageSessions storage = new StorageSessions(sessions, viewers, port, certificate, candidates, targets,
             StorageSessions.DEFAULT_ANSWER_TIMEOUT, InstantSource.system());
         opened.add(storage);
         StorageSessionOperations storageApi = new StorageSessionOperations(context.channels(), context.streams(), storage);
         opened.add(storageApi);
-        // viewers close before publishers: a publisher's end would otherwise end each viewer one by one
-        WhepSessions viewers = new WhepSessions(port, certificate, candidates, publishers, limits,
-            InstantSource.system());
-        opened.add(viewers);
         BearerTokens tokens = new BearerTokens(settings.tokens());
         opened.add(new WhipMetrics(context.module().metrics().registry(), sessions, viewers, tokens));
         LOG.atInfo().setMessage("WebRTC (WHIP, WHEP) on udp://{}:{}").addArgument(port.address().getAddress().getHostAddress())

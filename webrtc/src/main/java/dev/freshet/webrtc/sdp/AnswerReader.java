@@ -11,7 +11,9 @@ import static dev.freshet.webrtc.sdp.SdpValues.malformed;
  * the receive side needs, the same {@link AnswerResult} a WHIP offer gives:
  * <ul>
  *   <li>The answer has the offer's m-lines, same kinds and mids, else {@link NegotiationFailure#ANSWER_MISMATCH}.</li>
- *   <li>A section is used when its port is not 0, it sends ({@code sendonly} or {@code sendrecv}) and it keeps a
+ *   <li>A section is used when its port is not 0, it flows the offer's way (it sends, {@code sendonly} or
+ *       {@code sendrecv}, to a {@code recvonly} offer; it receives, {@code recvonly} or {@code sendrecv}, from a
+ *       {@link OfferBuilder#sending sendonly} offer to a viewer, whose own media is ignored) and it keeps a
  *       codec {@link CodecSelector} takes (H.264 among {@link CodecSelector#STORABLE_PROFILES}, Opus); the payload
  *       type, RTX and feedback are the answer's, and each must be one the offer gave the same codec. The first
  *       usable section of each kind is used; none at all is {@link NegotiationFailure#NO_USABLE_MEDIA}.</li>
@@ -44,12 +46,15 @@ public final class AnswerReader {
             Optional<CodecChoice> choice = usable(offer.media().get(i), section);
             if (choice.isPresent() && negotiated.stream().noneMatch(m -> m.kind() == section.kind())) {
                 BundleTransport.check(answer, section);
-                negotiated.add(NegotiatedMedia.received(i, section, choice.get()));
+                MediaDescription offered = offer.media().get(i);
+                negotiated.add(offered.direction() == Direction.SENDONLY
+                    ? NegotiatedMedia.sent(i, offered, section, choice.get())
+                    : NegotiatedMedia.received(i, section, choice.get()));
                 candidates.addAll(section.candidates());
             }
         }
         if (negotiated.isEmpty()) {
-            throw malformed(NegotiationFailure.NO_USABLE_MEDIA, "the answer sends no H.264 or Opus to the server");
+            throw malformed(NegotiationFailure.NO_USABLE_MEDIA, "the answer exchanges no H.264 or Opus with the server");
         }
         TransportAttributes remote = answer.transport(answer.media().get(negotiated.get(0).mlineIndex()));
         return new AnswerResult(answer, negotiated, remote.iceUfrag(), remote.icePwd(),
@@ -63,7 +68,9 @@ public final class AnswerReader {
                 answered.kind().token() + " mid " + answered.mid()) + " is not the offer's "
                 + offered.kind().token() + " mid " + offered.mid());
         }
-        if (answered.port() == 0 || !answered.direction().sends() || !answered.isRtp()) {
+        boolean flows = offered.direction() == Direction.SENDONLY ? answered.direction().receives()
+            : answered.direction().sends();
+        if (answered.port() == 0 || !flows || !answered.isRtp()) {
             return Optional.empty();
         }
         Optional<CodecChoice> choice = CodecSelector.select(answered, CodecSelector.STORABLE_PROFILES);

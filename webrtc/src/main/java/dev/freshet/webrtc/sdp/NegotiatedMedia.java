@@ -52,6 +52,15 @@ public record NegotiatedMedia(int mlineIndex, String mid, MediaKind kind, Direct
             remote.asksForSimulcast());
     }
 
+    /**
+     * A medium the server sends, offered by {@code offered} (its SSRC is the offer's) and accepted by the
+     * peer's {@code answered} section (its header extension ids, if any).
+     */
+    static NegotiatedMedia sent(int index, MediaDescription offered, MediaDescription answered, CodecChoice choice) {
+        return new NegotiatedMedia(index, offered.mid(), offered.kind(), Direction.SENDONLY, choice,
+            extensionIds(answered), -1, -1, offered.sources().primarySsrc().orElse(-1), false);
+    }
+
     /** The ids {@code section} gives the header extensions Freshet understands, first id of each URI. */
     static Map<String, Integer> extensionIds(MediaDescription section) {
         Map<String, Integer> ids = new LinkedHashMap<>();

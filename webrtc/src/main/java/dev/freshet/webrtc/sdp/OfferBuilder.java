@@ -23,7 +23,13 @@ import java.util.Optional;
  *       {@code a=end-of-candidates}.</li>
  *   <li>{@code a=setup:actpass} (RFC 8842 section 5.2): the camera's answer picks the DTLS role.</li>
  * </ul>
- * Payload types are the offer's own; {@link AnswerReader} reads which ones the answer kept. Stateless.
+ * Payload types are the offer's own; {@link AnswerReader} reads which ones the answer kept.
+ *
+ * <p>{@link #sending} writes the offer a storage session sends a viewer (KVS {@code JoinStorageSessionAsViewer}):
+ * the same transport (controlling ICE, actpass, BUNDLE, rtcp-mux), {@code sendonly} sections that carry exactly
+ * the publisher's negotiated codecs, payload types and format parameters, so its RTP is forwarded unchanged,
+ * with Freshet's SSRC, CNAME and msid per section. No RTX (Freshet retransmits on the media SSRC) and no header
+ * extensions (viewers demux by the SSRC the offer announces). Stateless.
  */
 public final class OfferBuilder {
 
@@ -52,11 +58,62 @@ public final class OfferBuilder {
             false, List.of(VIDEO_MID, AUDIO_MID), false, "", List.of(), media);
     }
 
+    /**
+     * The offer to a viewer: one {@code sendonly} section per codec in {@code codecs} (video, mid {@code 0},
+     * before audio, mid {@code 1}), each as the publisher negotiated it; {@code local} must send.
+     */
+    public static SessionDescription sending(LocalParameters local, Map<MediaKind, CodecChoice> codecs) {
+        if (local.role() != LocalParameters.Role.SEND) {
+            throw new IllegalArgumentException("a viewer's offer sends media");
+        }
+        TransportAttributes transport = new TransportAttributes(local.iceUfrag(), local.icePwd(), List.of(),
+            Optional.of(local.fingerprint()), Optional.of(Setup.ACTPASS));
+        List<MediaDescription> media = new ArrayList<>();
+        for (MediaKind kind : List.of(MediaKind.VIDEO, MediaKind.AUDIO)) {
+            CodecChoice codec = codecs.get(kind);
+            if (codec != null) {
+                String mid = kind == MediaKind.VIDEO ? VIDEO_MID : AUDIO_MID;
+                long ssrc = kind == MediaKind.VIDEO ? local.videoSsrc() : local.audioSsrc();
+                media.add(section(kind, mid, forwarded(codec, kind), transport, local, Direction.SENDONLY,
+                    sources(kind, ssrc, local.cname())));
+            }
+        }
+        if (media.isEmpty()) {
+            throw new IllegalArgumentException("a viewer's offer needs a codec to send");
+        }
+        List<String> mids = media.stream().map(MediaDescription::mid).toList();
+        return new SessionDescription(Origin.local(local.sessionId()), "-", "0 0", "", TransportAttributes.NONE,
+            false, mids, false, "WMS " + AnswerBuilder.streamId(), List.of(), media);
+    }
+
     private static MediaDescription section(MediaKind kind, String mid, RtpParameters rtp,
                                             TransportAttributes transport, LocalParameters local) {
+        return section(kind, mid, rtp, transport, local, Direction.RECVONLY, MediaSources.NONE);
+    }
+
+    private static MediaDescription section(MediaKind kind, String mid, RtpParameters rtp,
+                                            TransportAttributes transport, LocalParameters local,
+                                            Direction direction, MediaSources sources) {
         List<String> formats = rtp.rtpMaps().stream().map(m -> Integer.toString(m.payloadType())).toList();
-        return new MediaDescription(kind, 9, PROTOCOL, formats, ANY_ADDRESS, mid, Direction.RECVONLY, true, false,
-            transport, local.candidates(), true, rtp, MediaSources.NONE, List.of());
+        return new MediaDescription(kind, 9, PROTOCOL, formats, ANY_ADDRESS, mid, direction, true, false,
+            transport, local.candidates(), true, rtp, sources, List.of());
+    }
+
+    /** The publisher's codec, without RTX; video asks for the feedback a WHEP session acts on. */
+    private static RtpParameters forwarded(CodecChoice codec, MediaKind kind) {
+        int pt = codec.payloadType();
+        List<Fmtp> fmtps = codec.parameters().parameters().isEmpty() ? List.of()
+            : List.of(new Fmtp(pt, codec.parameters().parameters()));
+        List<RtcpFeedback> feedback = kind == MediaKind.VIDEO ? List.of(new RtcpFeedback(pt, "nack", ""),
+            new RtcpFeedback(pt, "nack", "pli"), new RtcpFeedback(pt, "ccm", "fir")) : List.of();
+        return new RtpParameters(List.of(codec.codec()), fmtps, feedback, List.of());
+    }
+
+    /** The sender's SSRC with CNAME and msid (RFC 8830), as {@link AnswerSection} writes them. */
+    private static MediaSources sources(MediaKind kind, long ssrc, String cname) {
+        String msid = AnswerBuilder.streamId() + " " + kind.token();
+        return new MediaSources(List.of(new SsrcAttribute(ssrc, "cname", cname), new SsrcAttribute(ssrc, "msid", msid)),
+            List.of(), msid, List.of(), "");
     }
 
     private static RtpParameters video() {
