@@ -121,6 +121,8 @@ class WebRtcBadInputTest {
             assertThat(server.process().isAlive()).isTrue();
             String metrics = metrics();
             assertThat(counter(metrics, "freshet_webrtc_publishers")).as("the camera's session").isEqualTo(1);
+            assertThat(counter(metrics, "freshet_webrtc_sessions_total"))
+                    .as("sessions answered: the camera's, the flood's and the one after it").isEqualTo(MAX_SESSIONS + 1);
             assertThat(counter(metrics, "freshet_webrtc_dropped_packets_total{reason=\"unknown\"}")).isZero();
             assertThat(counter(metrics, "freshet_webrtc_dropped_packets_total{reason=\"malformed\"}")).isZero();
             assertThat(camera.sendErrors()).as("packets the camera could not send").isZero();
