@@ -8,6 +8,7 @@ import dev.freshet.webrtc.receive.NodeCounters;
 import dev.freshet.webrtc.receive.ReceivePipeline;
 import dev.freshet.webrtc.session.IncomingPeer;
 import dev.freshet.webrtc.transport.SecureTransport;
+import dev.freshet.webrtc.transport.TransportCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * One publisher, from its answered offer to its end: when ICE connects, the DTLS handshake and
@@ -171,12 +173,17 @@ final class WhipSession {
             .addKeyValue("frames", ingest.stored()).addKeyValue("framesDropped", ingest.dropped()).log();
     }
 
-    synchronized long rtpPackets() {
-        return transport == null ? 0 : transport.counters().rtp();
+    long rtpPackets() {
+        return transportCount(TransportCounters::rtp);
     }
 
-    synchronized long authFailures() {
-        return transport == null ? 0 : transport.counters().authFailed();
+    long authFailures() {
+        return transportCount(TransportCounters::authFailed);
+    }
+
+    /** One of the transport's counts so far; 0 before ICE connected. */
+    synchronized long transportCount(ToLongFunction<TransportCounters> count) {
+        return transport == null ? 0 : count.applyAsLong(transport.counters());
     }
 
     /** The session's counts so far, for metrics; packet loss never goes down. */

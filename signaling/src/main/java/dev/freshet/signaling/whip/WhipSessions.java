@@ -11,6 +11,7 @@ import dev.freshet.webrtc.sdp.AnswerResult;
 import dev.freshet.webrtc.sdp.LocalParameters;
 import dev.freshet.webrtc.sdp.SessionDescription;
 import dev.freshet.webrtc.session.IncomingPeer;
+import dev.freshet.webrtc.transport.TransportCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,9 @@ public final class WhipSessions implements AutoCloseable {
     private final LongAdder endedRtp = new LongAdder();
     private final LongAdder endedAuthFailures = new LongAdder();
     private final LongAdder endedFrames = new LongAdder();
+    private final LongAdder endedReplayed = new LongAdder();
+    private final LongAdder endedMalformed = new LongAdder();
+    private final LongAdder endedUnknown = new LongAdder();
     /** The counts of ended sessions by stream; guarded by this. */
     private final Map<String, PublisherStats> endedByStream = new HashMap<>();
     private final ScheduledExecutorService timer = SessionTimer.daemon("freshet-whip-ticks");
@@ -169,12 +173,18 @@ public final class WhipSessions implements AutoCloseable {
         long rtp = endedRtp.sum();
         long auth = endedAuthFailures.sum();
         long frames = endedFrames.sum();
+        long replayed = endedReplayed.sum();
+        long malformed = endedMalformed.sum();
+        long unknown = endedUnknown.sum();
         for (WhipSession session : sessions.values()) {
             rtp += session.rtpPackets();
             auth += session.authFailures();
             frames += session.framesStored();
+            replayed += session.transportCount(TransportCounters::replayed);
+            malformed += session.transportCount(TransportCounters::malformed);
+            unknown += session.transportCount(TransportCounters::unknown);
         }
-        return new WhipTotals(sessions.size(), started.sum(), rtp, auth, frames);
+        return new WhipTotals(sessions.size(), started.sum(), rtp, auth, frames, replayed, malformed, unknown);
     }
 
     /** Per stream that ever had a WHIP publisher: its counts, and its live publisher's state. */
@@ -241,6 +251,9 @@ public final class WhipSessions implements AutoCloseable {
         endedRtp.add(session.rtpPackets());
         endedAuthFailures.add(session.authFailures());
         endedFrames.add(session.framesStored());
+        endedReplayed.add(session.transportCount(TransportCounters::replayed));
+        endedMalformed.add(session.transportCount(TransportCounters::malformed));
+        endedUnknown.add(session.transportCount(TransportCounters::unknown));
         endedByStream.merge(session.stream(), session.stats(false).ended(), PublisherStats::plus);
         if (sessions.remove(session.id()) != null) {
             slots.giveBack();

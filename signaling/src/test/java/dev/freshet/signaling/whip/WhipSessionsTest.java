@@ -83,6 +83,28 @@ class WhipSessionsTest {
     }
 
     @Test
+    void replayedPacketsAreDroppedAndCountedAndTheCountOutlivesTheSession() throws Exception {
+        List<List<byte[]>> packets = JavaCamera.packets(X264Clip.accessUnits(dir, 10));
+        try (JavaCamera camera = new JavaCamera()) {
+            WhipAnswer answer = sessions.publish("cam", camera.offer());
+            camera.connect(answer.sdp());
+            byte[] first = packets.get(0).get(0);
+            assertThat(camera.send(first)).isTrue();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> sessions.totals().rtpPackets() == 1);
+            // the same index under the same keys protects to the same bytes: a replay on the wire
+            camera.send(first);
+            camera.send(first);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> sessions.totals().replayed() == 2);
+            assertThat(sessions.totals().rtpPackets()).isEqualTo(1);
+            assertThat(sessions.end("cam", answer.sessionId())).isTrue();
+        }
+        WhipTotals totals = sessions.totals();
+        assertThat(totals.replayed()).as("counted after the session ended").isEqualTo(2);
+        assertThat(totals.authFailures()).isZero();
+        assertThat(totals.malformed()).isZero();
+    }
+
+    @Test
     void aSecondPublisherOfTheSameStreamIsRefusedUntilTheFirstLeaves() {
         try (JavaCamera first = new JavaCamera(); JavaCamera second = new JavaCamera()) {
             WhipAnswer answer = sessions.publish("cam", first.offer());

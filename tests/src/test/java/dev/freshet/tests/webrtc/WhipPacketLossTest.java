@@ -9,11 +9,8 @@ import dev.freshet.tests.video.support.Playback;
 import dev.freshet.tests.video.support.VideoServer;
 import dev.freshet.tests.video.support.VideoServer.VideoStream;
 import dev.freshet.tests.webrtc.support.GstWhipPublisher;
+import dev.freshet.tests.webrtc.support.Loopback;
 import dev.freshet.tests.webrtc.support.LossyUdpRelay;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -39,10 +36,11 @@ class WhipPacketLossTest {
     private static final int VIDEO_PT = 102;
     private static final int SECONDS = 12;
     private static final int FPS = 30;
-    private static final int PORT = freeUdpPort();
+    private static final int PORT = Loopback.freeUdpPort();
 
-    static final LossyUdpRelay relay = LossyUdpRelay.start(new InetSocketAddress(loopback(2), PORT),
-            new InetSocketAddress(loopback(1), PORT), new LossyUdpRelay.Impairment(4, 0.05, 0.03, Set.of(VIDEO_PT)));
+    static final LossyUdpRelay relay = LossyUdpRelay.start(new InetSocketAddress(Loopback.address(2), PORT),
+            new InetSocketAddress(Loopback.address(1), PORT),
+            new LossyUdpRelay.Impairment(4, 0.05, 0.03, Set.of(VIDEO_PT)));
 
     @RegisterExtension
     static final VideoServer server = new VideoServer("--webrtc-host", "127.0.0.1", "--webrtc-port",
@@ -98,22 +96,5 @@ class WhipPacketLossTest {
         Matcher rtx = Pattern.compile("a=rtpmap:(\\d+) rtx/90000").matcher(answer);
         assertThat(rtx.find()).as("RTX negotiated in the answer:%n%s", answer).isTrue();
         return Integer.parseInt(rtx.group(1));
-    }
-
-    private static InetAddress loopback(int last) {
-        try {
-            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A UDP port free on 127.0.0.1, for Freshet; the relay takes the same port on 127.0.0.2. */
-    private static int freeUdpPort() {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(loopback(1), 0))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

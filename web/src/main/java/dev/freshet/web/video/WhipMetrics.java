@@ -4,6 +4,7 @@ import dev.freshet.signaling.whep.ViewerStats;
 import dev.freshet.signaling.whep.WhepSessions;
 import dev.freshet.signaling.whip.PublisherStats;
 import dev.freshet.signaling.whip.WhipSessions;
+import dev.freshet.signaling.whip.WhipTotals;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.Collector;
@@ -22,7 +23,7 @@ import java.util.function.ToLongFunction;
  * {@code freshet_webrtc_publishers} and {@code freshet_webrtc_viewers} (open now), sessions
  * answered, SRTP packets, frames stored, trickled candidates, ICE restarts, and authentication
  * failures by {@code kind} ({@code srtp}: a bad SRTP/SRTCP tag; {@code bearer}: a missing or wrong
- * token). Per stream (label {@code stream} only, so the series are as many as streams ever
+ * token), and publishers' datagrams dropped by {@code reason} (replayed, malformed, unknown). Per stream (label {@code stream} only, so the series are as many as streams ever
  * published or watched): the publisher and its viewers now, bytes received and sent, packets lost,
  * NACKs, PLIs and FIRs sent to the publisher, retransmissions served to viewers, packets slow
  * viewers dropped, and the seconds between the publisher's last two keyframes.
@@ -67,6 +68,15 @@ final class WhipMetrics implements AutoCloseable {
             .labelNames("kind").callback(callback -> {
                 callback.call(publishers.totals().authFailures(), "srtp");
                 callback.call(tokens.refused(), "bearer");
+            }).register(registry));
+        collectors.add(CounterWithCallback.builder().name("freshet_webrtc_dropped_packets_total")
+            .help("Datagrams from publishers' selected pairs dropped: SRTP/SRTCP already received or too old "
+                + "(replayed), too short or broken (malformed), of no protocol carried there (unknown)")
+            .labelNames("reason").callback(callback -> {
+                WhipTotals totals = publishers.totals();
+                callback.call(totals.replayed(), "replayed");
+                callback.call(totals.malformed(), "malformed");
+                callback.call(totals.unknown(), "unknown");
             }).register(registry));
     }
 

@@ -73,7 +73,10 @@ class WhipHandlerTest {
             .statusCode()).isEqualTo(204);
         assertThat(send("DELETE", location, null, null).statusCode()).isEqualTo(200);
         assertThat(send("DELETE", location, null, null).statusCode()).isEqualTo(404);
-        assertThat(metrics()).contains("freshet_webrtc_publishers 0.0", "freshet_webrtc_sessions_total");
+        assertThat(metrics()).contains("freshet_webrtc_publishers 0.0", "freshet_webrtc_sessions_total",
+            "freshet_webrtc_dropped_packets_total{reason=\"replayed\"} 0.0",
+            "freshet_webrtc_dropped_packets_total{reason=\"malformed\"} 0.0",
+            "freshet_webrtc_dropped_packets_total{reason=\"unknown\"} 0.0");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,6 +32,11 @@ import java.util.concurrent.atomic.LongAdder;
  * seeded-random fraction is dropped, and another is held back until {@link #REORDER_DEPTH} later
  * packets have gone. The RTP header is not encrypted by SRTP (RFC 3711 3.1), so the payload type is
  * readable on the wire.
+ *
+ * <p>It can also forge on the selected pair, as an attacker on the path would ({@link #forgeAround}):
+ * a media packet preceded by a copy whose SRTP authentication tag has a bit flipped, and followed by
+ * a copy of itself (a replay). The forged copy goes first because the receiver checks the replay
+ * window before the tag; the original still arrives, so the stream loses nothing.
  *
  * <p>Thread-safe: one thread per direction; the counters may be read from any thread.
  */
@@ -62,6 +68,9 @@ public final class LossyUdpRelay implements AutoCloseable {
     private final LongAdder reordered = new LongAdder();
     private final ConcurrentMap<Integer, LongAdder> rtpByPayloadType = new ConcurrentHashMap<>();
     private final LongAdder stunAndDtls = new LongAdder();
+    private final AtomicInteger toForge = new AtomicInteger();
+    private final LongAdder forged = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
     private volatile SocketAddress publisher;
     private DatagramPacket held;
     private int heldFor;
@@ -114,6 +123,24 @@ public final class LossyUdpRelay implements AutoCloseable {
         return count == null ? 0 : count.sum();
     }
 
+    /**
+     * Sends each of the next {@code count} media packets (RTP of a payload type not impaired)
+     * between a copy with a flipped bit in its authentication tag (its last byte) and a replay.
+     */
+    public void forgeAround(int count) {
+        toForge.addAndGet(count);
+    }
+
+    /** Copies with a flipped tag bit sent so far. */
+    public long forged() {
+        return forged.sum();
+    }
+
+    /** Replayed copies sent so far. */
+    public long replayed() {
+        return replayed.sum();
+    }
+
     /** STUN and DTLS datagrams the publisher sent, all forwarded. */
     public long stunAndDtls() {
         return stunAndDtls.sum();
@@ -164,7 +191,7 @@ public final class LossyUdpRelay implements AutoCloseable {
         }
         rtpByPayloadType.computeIfAbsent(payloadType, pt -> new LongAdder()).increment();
         if (!impairment.payloadTypes().contains(payloadType)) {
-            forward(packet);
+            forwardForging(packet);
             return;
         }
         double dice = random.nextDouble();
@@ -177,6 +204,21 @@ public final class LossyUdpRelay implements AutoCloseable {
         } else {
             forward(packet);
         }
+    }
+
+    /** Forwards a media packet, between forged copies if {@link #forgeAround} asked for them. */
+    private void forwardForging(DatagramPacket packet) {
+        if (toForge.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+            forward(packet);
+            return;
+        }
+        byte[] flipped = Arrays.copyOf(packet.getData(), packet.getLength());
+        flipped[flipped.length - 1] ^= 1;
+        send(back, new DatagramPacket(flipped, flipped.length, server));
+        forged.increment();
+        forward(packet);
+        send(back, new DatagramPacket(packet.getData(), packet.getLength(), server));
+        replayed.increment();
     }
 
     /** Sends a packet on to the server, and the one held back once enough have overtaken it. */
