@@ -81,7 +81,9 @@ public final class IncomingPeer implements SecureTransport.Receiver {
         this.localSsrc = localSsrc;
         this.output = output;
         this.clockMicros = clockMicros;
-        this.interleaver = new TrackInterleaver(INTERLEAVE_WINDOW_MICROS, (frame, arrival, codecPrivate) -> {
+        // one track has nothing to interleave with: its frames, already in order, need not wait
+        long window = this.routes.stream().map(MediaRoute::track).distinct().count() > 1 ? INTERLEAVE_WINDOW_MICROS : 0;
+        this.interleaver = new TrackInterleaver(window, (frame, arrival, codecPrivate) -> {
             if (codecPrivate != null) {
                 output.codecPrivate(frame.track(), codecPrivate);
             }
