@@ -16,12 +16,14 @@ import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * WHIP (RFC 9725) and WHEP over HTTP, one instance each, under {@code /whip/} and {@code /whep/}:
  * <pre>
  *   POST    /whip/{stream}        application/sdp offer → 201, Location /whip/{stream}/{session}, ETag, answer
+ *                                 (and a Link per configured STUN/TURN server, {@link IceServerLinks})
  *   DELETE  /whip/{stream}/{id}   ends the session → 200
  *   PATCH   /whip/{stream}/{id}   application/trickle-ice-sdpfrag: candidates → 204; with
  *                                 If-Match: "*", an ICE restart → 200 sdpfrag answer, new ETag
@@ -64,6 +66,7 @@ final class WhipHandler implements HttpHandler {
     private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
     private static final HttpString EXPOSE_HEADERS = new HttpString("Access-Control-Expose-Headers");
+    private static final HttpString LINK = new HttpString("Link");
 
     private final String prefix;
     private final String protocol;
@@ -72,9 +75,10 @@ final class WhipHandler implements HttpHandler {
     private final End end;
     private final Patch patch;
     private final BearerTokens tokens;
+    private final List<String> iceServerLinks;
 
     private WhipHandler(String prefix, String protocol, String verb, Start start, End end, Patch patch,
-                        BearerTokens tokens) {
+                        BearerTokens tokens, List<String> iceServerLinks) {
         this.prefix = prefix;
         this.protocol = protocol;
         this.verb = verb;
@@ -82,14 +86,26 @@ final class WhipHandler implements HttpHandler {
         this.end = end;
         this.patch = patch;
         this.tokens = tokens;
+        this.iceServerLinks = List.copyOf(iceServerLinks);
     }
 
     static WhipHandler whip(WhipSessions sessions, BearerTokens tokens) {
-        return new WhipHandler(PREFIX, "WHIP", "Publish", sessions::publish, sessions::end, sessions::patch, tokens);
+        return whip(sessions, tokens, List.of());
+    }
+
+    /** @param iceServerLinks {@code Link} values a 201 carries ({@link IceServerLinks}) */
+    static WhipHandler whip(WhipSessions sessions, BearerTokens tokens, List<String> iceServerLinks) {
+        return new WhipHandler(PREFIX, "WHIP", "Publish", sessions::publish, sessions::end, sessions::patch, tokens,
+            iceServerLinks);
     }
 
     static WhipHandler whep(WhepSessions sessions, BearerTokens tokens) {
-        return new WhipHandler(WHEP_PREFIX, "WHEP", "Play", sessions::play, sessions::end, sessions::patch, tokens);
+        return whep(sessions, tokens, List.of());
+    }
+
+    static WhipHandler whep(WhepSessions sessions, BearerTokens tokens, List<String> iceServerLinks) {
+        return new WhipHandler(WHEP_PREFIX, "WHEP", "Play", sessions::play, sessions::end, sessions::patch, tokens,
+            iceServerLinks);
     }
 
     @Override
@@ -151,6 +167,7 @@ final class WhipHandler implements HttpHandler {
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(Headers.LOCATION, prefix + stream + "/" + answer.sessionId());
         headers.put(Headers.ETAG, answer.etag());
+        headers.putAll(LINK, iceServerLinks);
         headers.put(Headers.CONTENT_TYPE, SDP);
         exchange.setStatusCode(StatusCodes.CREATED);
         exchange.getResponseSender().send(answer.sdp(), StandardCharsets.UTF_8);

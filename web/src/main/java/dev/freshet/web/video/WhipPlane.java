@@ -76,9 +76,10 @@ public final class WhipPlane implements VideoDataPlane {
             .addArgument(port.address().getPort()).addKeyValue("advertised", settings.advertised())
             .addKeyValue("tokens", settings.tokens().keySet()).addKeyValue("createStreams", settings.createStreams())
             .log();
+        List<String> links = IceServerLinks.of(settings.iceServers());
         List<PathRoute> routes = new ArrayList<>(storageApi.routes());
-        routes.add(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions, tokens)));
-        routes.add(PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers, tokens)));
+        routes.add(PathRoute.under(SERVICE, WhipHandler.PREFIX, WhipHandler.whip(sessions, tokens, links)));
+        routes.add(PathRoute.under(PLAY_SERVICE, WhipHandler.WHEP_PREFIX, WhipHandler.whep(viewers, tokens, links)));
         return routes;
     }
 

@@ -39,7 +39,9 @@ class WhipHandlerTest {
     @BeforeAll
     static void start() throws Exception {
         runtime = FreshetRuntime.start(new ConfigParser(Map.of()).parse("--port", "0", "--webrtc-port", "0",
-            "--data-dir", dir.toString(), "--stream-transition-millis", "0", "--webrtc-tokens", "whip-secret=s3cret"), new Metrics(new PrometheusRegistry()),
+            "--data-dir", dir.toString(), "--stream-transition-millis", "0", "--webrtc-tokens", "whip-secret=s3cret",
+            "--webrtc-ice-servers", "stun:127.0.0.1:3478,turn:127.0.0.1:3478?transport=udp", "--webrtc-ice-username", "cam",
+            "--webrtc-ice-password", "pw"), new Metrics(new PrometheusRegistry()),
             ServiceAssembly.factories());
         for (String stream : new String[] {"whip-cam", "whip-busy", "whip-bad", "whep-cam", "whip-patch",
             "whip-secret"}) {
@@ -65,6 +67,10 @@ class WhipHandlerTest {
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches("/whip/whip-cam/[0-9a-f]{32}");
         assertThat(created.headers().firstValue("ETag")).isPresent();
+        assertThat(created.headers().allValues("Link")).as("the configured ICE servers (RFC 9725 4.6)").containsExactly(
+            "<stun:127.0.0.1:3478>; rel=\"ice-server\"",
+            "<turn:127.0.0.1:3478?transport=udp>; rel=\"ice-server\"; username=\"cam\"; credential=\"pw\"; "
+                + "credential-type=\"password\"");
         assertThat(created.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         assertThat(created.body()).startsWith("v=0\r\n").contains("a=recvonly", "a=setup:passive", "typ host");
         assertThat(metrics()).contains("freshet_webrtc_publishers 1.0");
