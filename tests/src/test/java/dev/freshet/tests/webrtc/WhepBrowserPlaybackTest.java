@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.freshet.tests.video.support.Browser;
+import dev.freshet.tests.video.support.Playback;
 import dev.freshet.tests.video.support.StaticSite;
 import dev.freshet.tests.video.support.VideoServer;
 import dev.freshet.tests.video.support.VideoServer.VideoStream;
@@ -26,14 +27,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the stream over WHEP (loopback only; the viewer is a frame of the publisher's page):
  * before the publisher is on, WHEP answers 404; then the viewer's POST answers 201, its peer
  * connection connects and it decodes H.264 frames, more and more; the stream's WebRTC series on
- * /metrics are there and move (bytes in and out, PLIs, a keyframe interval); DELETE ends the viewer.
+ * /metrics are there and move (bytes in and out, PLIs, a keyframe interval); a third frame plays the
+ * same stream's LIVE HLS with hls.js, its position advancing; DELETE ends the viewer.
  */
 class WhepBrowserPlaybackTest {
     @RegisterExtension
     static final VideoServer server = new VideoServer();
 
     @Test
-    void chromiumPlaysOverWhepWhatAnotherChromiumPublishesOverWhip() throws Exception {
+    void chromiumPlaysOverWhepAndHlsWhatAnotherChromiumPublishesOverWhip() throws Exception {
         VideoStream stream = server.createStream("whep-browser");
         URI whip = server.endpoint().resolve("/whip/" + stream.name());
         URI whep = server.endpoint().resolve("/whep/" + stream.name());
@@ -63,11 +65,33 @@ class WhepBrowserPlaybackTest {
                     .until(() -> framesDecoded(browser, viewer) > first + 10);
             assertThat(state(browser, viewer).get("codec")).isEqualTo("video/H264");
             assertStreamMetricsMove(stream.name());
+            assertPlaysAsLiveHls(browser, site, stream.name());
 
             Object deleted = browser.eval("return fetch(new URL(" + viewer + ".location, '" + whep + "'),"
                     + " {method: 'DELETE'}).then(function (r) { return r.status; });");
             assertThat(deleted).as("DELETE of the WHEP session").isEqualTo(200L);
         }
+    }
+
+    /** A third frame plays the stream's LIVE HLS with hls.js while the publisher goes on. */
+    private static void assertPlaysAsLiveHls(Browser browser, StaticSite site, String stream) {
+        URI master = Playback.hlsLive(server, stream);
+        browser.eval("var hls = document.createElement('iframe'); hls.id = 'hls';"
+                + " hls.src = '" + page(site, "/player.html", master) + "'; document.body.appendChild(hls);");
+        String player = "document.getElementById('hls').contentWindow.playerState";
+        await("hls.js plays the WebRTC stream live").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .failFast("hls.js fatal error", () -> state(browser, player).get("fatal") != null)
+                .until(() -> Boolean.TRUE.equals(state(browser, player).get("playing"))
+                        && currentTime(browser, player) > 0);
+        double first = currentTime(browser, player);
+        await("hls.js keeps playing").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .failFast("hls.js fatal error", () -> state(browser, player).get("fatal") != null)
+                .until(() -> currentTime(browser, player) >= first + 2.0);
+    }
+
+    private static double currentTime(Browser browser, String player) {
+        Object time = state(browser, player).get("currentTime");
+        return time == null ? 0 : ((Number) time).doubleValue();
     }
 
     /** The stream's WebRTC series on /metrics: present, the live ones growing, a keyframe interval measured. */
