@@ -2,6 +2,9 @@ package dev.freshet.signaling.whip;
 
 import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
+import dev.freshet.webrtc.rtcp.RtcpCompound;
+import dev.freshet.webrtc.rtcp.RtcpPacket;
+import dev.freshet.webrtc.rtcp.SenderReport;
 import dev.freshet.webrtc.rtp.RtpPacket;
 import dev.freshet.webrtc.sdp.CodecChoice;
 import dev.freshet.webrtc.sdp.MediaKind;
@@ -24,7 +27,7 @@ import java.util.function.LongSupplier;
  * queues it). Only the media payload types are offered; RTX and padding-only packets are not.
  * Keyframe requests reach the publisher as PLI on its feedback path, at most one per
  * {@link #KEYFRAME_INTERVAL_MILLIS}. The last {@link #HISTORY} video packets are kept to answer
- * viewers' NACKs.
+ * viewers' NACKs. Its RTCP sender reports go to the viewers too, so they can sync audio with video.
  *
  * <p>Thread-safe: packets come on the publisher's reader thread; viewers join, leave and ask for
  * keyframes or history from others.
@@ -38,6 +41,13 @@ public final class LivePublisher {
 
         /** The publisher is gone; nothing more will come. */
         void publisherEnded();
+
+        /**
+         * The publisher's sender report for its {@code kind} stream: wall clock {@code ntpTimestamp}
+         * (NTP format) is RTP time {@code rtpTimestamp}, which is the forwarded packets' time too.
+         */
+        default void senderReport(MediaKind kind, long ntpTimestamp, long rtpTimestamp) {
+        }
     }
 
     /** Browsers answer PLI within a frame or two; more often only makes the publisher send keyframes back to back. */
@@ -55,6 +65,7 @@ public final class LivePublisher {
     private final byte[][] history = new byte[HISTORY][];
     private volatile SecureTransport feedback;
     private volatile long videoSsrc;
+    private volatile long audioSsrc = -1;
     /** A request that came before the video's SSRC or the transport were known, sent when they are. */
     private volatile boolean keyframePending;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
@@ -164,6 +175,7 @@ public final class LivePublisher {
             @Override
             public void rtcp(byte[] packet, int offset, int length) {
                 inner.rtcp(packet, offset, length);
+                senderReports(packet, offset, length);
             }
         };
     }
@@ -199,6 +211,9 @@ public final class LivePublisher {
         if (kind == null || packet.payloadLength() == 0) {
             return;
         }
+        if (kind == MediaKind.AUDIO) {
+            audioSsrc = packet.ssrc();
+        }
         if (kind == MediaKind.VIDEO) {
             videoSsrc = packet.ssrc();
             keep(data, offset, length, packet.sequenceNumber());
@@ -208,6 +223,28 @@ public final class LivePublisher {
         }
         for (Viewer viewer : viewers) {
             viewer.rtp(kind, packet);
+        }
+    }
+
+    /** The publisher's sender reports, passed on so viewers can put audio and video on one clock. */
+    private void senderReports(byte[] data, int offset, int length) {
+        if (viewers.isEmpty()) {
+            return;
+        }
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpCompound.decode(data, offset, length);
+        } catch (MalformedInputException e) {
+            return;
+        }
+        for (RtcpPacket packet : packets) {
+            if (packet instanceof SenderReport report) {
+                MediaKind kind = report.ssrc() == videoSsrc ? MediaKind.VIDEO
+                    : report.ssrc() == audioSsrc ? MediaKind.AUDIO : null;
+                if (kind != null) {
+                    viewers.forEach(viewer -> viewer.senderReport(kind, report.ntpTimestamp(), report.rtpTimestamp()));
+                }
+            }
         }
     }
 

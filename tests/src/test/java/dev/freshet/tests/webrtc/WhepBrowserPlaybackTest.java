@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Headless Chromium publishes its fake camera over WHIP and, in a frame of the same page, plays
  * the stream over WHEP (loopback only; the viewer is a frame of the publisher's page):
  * before the publisher is on, WHEP answers 404; then the viewer's POST answers 201, its peer
- * connection connects and it decodes H.264 frames, more and more; the stream's WebRTC series on
+ * connection connects and it decodes H.264 frames, more and more, and the publisher's sender reports
+ * reach it for video and audio (lip sync); the stream's WebRTC series on
  * /metrics are there and move (bytes in and out, PLIs, a keyframe interval); a third frame plays the
  * same stream's LIVE HLS with hls.js, its position advancing; DELETE ends the viewer.
  */
@@ -64,6 +65,10 @@ class WhepBrowserPlaybackTest {
             await("the viewer keeps decoding").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                     .until(() -> framesDecoded(browser, viewer) > first + 10);
             assertThat(state(browser, viewer).get("codec")).isEqualTo("video/H264");
+            await("the publisher's sender reports reach the viewer, video and audio").atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+                            (Map<?, ?>) state(browser, viewer).get("senderReports")).allSatisfy((kind, reports) ->
+                                    assertThat(((Number) reports).longValue()).as("%s sender reports", kind).isPositive()));
             assertStreamMetricsMove(stream.name());
             assertPlaysAsLiveHls(browser, site, stream.name());
 
