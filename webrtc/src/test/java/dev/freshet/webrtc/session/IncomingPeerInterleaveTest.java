@@ -7,7 +7,6 @@ import dev.freshet.webrtc.depacketize.RtpPayload;
 import dev.freshet.webrtc.rtp.OutgoingRtpPacket;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +22,8 @@ class IncomingPeerInterleaveTest {
     private static final byte[] OPUS_20MS = {(byte) 0xF8, 1, 2, 3};
 
     private long now = T0;
-    private final List<Frame> frames = new ArrayList<>();
+    private final CollectedFrames collected = new CollectedFrames();
+    private final List<Frame> frames = collected.frames;
 
     @Test
     void aSingleTrackPeersFramesDoNotWait() {
@@ -55,16 +55,7 @@ class IncomingPeerInterleaveTest {
     }
 
     private IncomingPeer peer(List<MediaRoute> routes) {
-        return new IncomingPeer(routes, 1, new IncomingPeer.Output() {
-            @Override
-            public void codecPrivate(int track, byte[] avcC) {
-            }
-
-            @Override
-            public void frame(Frame frame, long arrivalMicros) {
-                frames.add(frame);
-            }
-        }, () -> now);
+        return new IncomingPeer(routes, 1, collected, () -> now);
     }
 
     private static void send(IncomingPeer peer, RtpPayload payload) {

@@ -10,7 +10,6 @@ import dev.freshet.webrtc.rtcp.SenderReport;
 import dev.freshet.webrtc.rtp.OutgoingRtpPacket;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +28,8 @@ class SenderClockOffsetTest {
     private static final byte[] OPUS_20MS = {(byte) 0xF8, 1, 2, 3};
 
     private long now = T0;
-    private final List<Frame> frames = new ArrayList<>();
+    private final CollectedFrames collected = new CollectedFrames();
+    private final List<Frame> frames = collected.frames;
 
     @Test
     void theFirstReportFixesTheOffsetForEveryStreamOfThePeer() {
@@ -43,16 +43,7 @@ class SenderClockOffsetTest {
     @Test
     void aCameraClockBehindTheServersNeitherStepsBackNorLosesFrames() {
         IncomingPeer peer = new IncomingPeer(List.of(new MediaRoute(MediaKind.AUDIO, 111, -1, 0, 0, 2)), 1,
-            new IncomingPeer.Output() {
-                @Override
-                public void codecPrivate(int track, byte[] avcC) {
-                }
-
-                @Override
-                public void frame(Frame frame, long arrivalMicros) {
-                    frames.add(frame);
-                }
-            }, () -> now);
+            collected, () -> now);
         OpusPacketizer packetizer = new OpusPacketizer(100);
         for (int i = 0; i < 50; i++) {
             now = T0 + i * 20 * MS;
