@@ -143,8 +143,8 @@ window.freshetWebRtc = (function () {
     return codec ? codec.mimeType : null;
   }
 
-  // the sender's statistics into state: video frames, packets, size and codec, the local ICE ufrag;
-  // audio packets
+  // the sender's statistics into state: video frames, packets, bytes, size, codec and target bitrate, the
+  // local ICE ufrag, the bandwidth estimate of the selected pair; audio packets
   async function senderStatistics(pc, state) {
     var report = await pc.getStats();
     report.forEach(function (s) {
@@ -154,6 +154,12 @@ window.freshetWebRtc = (function () {
         state.width = s.frameWidth || null;
         state.height = s.frameHeight || null;
         state.codec = codecOf(report, s);
+        state.bytesSent = s.bytesSent || 0;
+        state.targetBitrate = s.targetBitrate || null;
+      }
+      // the send-side bandwidth estimate, which grows only on the receiver's congestion control feedback
+      if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') {
+        state.availableOutgoingBitrate = s.availableOutgoingBitrate || null;
       }
       if (s.type === 'outbound-rtp' && s.kind === 'audio') {
         state.audioPacketsSent = s.packetsSent || 0;

@@ -12,23 +12,27 @@ package dev.freshet.signaling.whip;
  * @param plisSent                 picture loss indications sent (for the server's fragments and for
  *                                 joining viewers)
  * @param firsSent                 full intra requests sent
+ * @param transportFeedbackSent    transport-wide congestion control feedback packets sent (0 unless the
+ *                                 publisher negotiated transport-cc)
  * @param keyframeIntervalSeconds  the time between the live publisher's last two keyframes, 0
  *                                 before it sent two (or without a publisher)
  */
 public record PublisherStats(boolean publishing, long bytesReceived, long packetsLost, long nacksSent, long plisSent,
-                             long firsSent, double keyframeIntervalSeconds) {
+                             long firsSent, long transportFeedbackSent, double keyframeIntervalSeconds) {
 
-    public static final PublisherStats NONE = new PublisherStats(false, 0, 0, 0, 0, 0, 0);
+    public static final PublisherStats NONE = new PublisherStats(false, 0, 0, 0, 0, 0, 0, 0);
 
     /** This stream's counts with {@code other}'s added; the state (publishing, interval) of {@code other}. */
     public PublisherStats plus(PublisherStats other) {
         return new PublisherStats(other.publishing, bytesReceived + other.bytesReceived,
             packetsLost + other.packetsLost, nacksSent + other.nacksSent, plisSent + other.plisSent,
-            firsSent + other.firsSent, other.keyframeIntervalSeconds);
+            firsSent + other.firsSent, transportFeedbackSent + other.transportFeedbackSent,
+            other.keyframeIntervalSeconds);
     }
 
     /** The counts only, as kept for an ended session. */
     PublisherStats ended() {
-        return new PublisherStats(false, bytesReceived, packetsLost, nacksSent, plisSent, firsSent, 0);
+        return new PublisherStats(false, bytesReceived, packetsLost, nacksSent, plisSent, firsSent,
+            transportFeedbackSent, 0);
     }
 }

@@ -6,6 +6,7 @@ import dev.freshet.webrtc.receive.KeyframeRequester;
 import dev.freshet.webrtc.receive.NackGenerator;
 import dev.freshet.webrtc.receive.NodeCounters;
 import dev.freshet.webrtc.receive.ReceivePipeline;
+import dev.freshet.webrtc.receive.TransportFeedback;
 import dev.freshet.webrtc.session.IncomingPeer;
 import dev.freshet.webrtc.transport.SecureTransport;
 import dev.freshet.webrtc.transport.TransportCounters;
@@ -203,7 +204,8 @@ final class WhipSession {
             packetsLost = Math.max(packetsLost, lostNow);
             lost = packetsLost;
         }
-        return new PublisherStats(publishing, bytesReceived.sum(), lost, nacks, plis, firs,
+        long transportFeedback = peer.transportFeedbackCounters().get(TransportFeedback.Counter.FEEDBACK_SENT);
+        return new PublisherStats(publishing, bytesReceived.sum(), lost, nacks, plis, firs, transportFeedback,
             ingest.keyframeIntervalMicros() / 1e6);
     }
 

@@ -231,7 +231,7 @@ public final class WhipSessions implements AutoCloseable {
         MediaRoutes routes = MediaRoutes.of(answer.media());
         PeerIngest ingest = new PeerIngest(frames, routes.audioTrack(), routes.hasVideo());
         IncomingPeer peer = new IncomingPeer(routes.routes(), FEEDBACK_SSRC, ingest, this::nowMicros,
-            limits.keyframeInterval().toNanos() / 1000);
+            limits.keyframeInterval().toNanos() / 1000, routes.transportCcId());
         LivePublisher live = new LivePublisher(target.stream(), answer.media(), FEEDBACK_SSRC, clock::millis);
         WhipSession session = new WhipSession(id, kind, target, ice, Offers.dtls(answer, certificate), peer, ingest,
             live, limits.silence().toMillis(), clock.millis(), this::ended);

@@ -12,6 +12,7 @@ import dev.freshet.tests.video.support.Playback;
 import dev.freshet.tests.video.support.StaticSite;
 import dev.freshet.tests.video.support.VideoServer;
 import dev.freshet.tests.video.support.VideoServer.VideoStream;
+import dev.freshet.tests.webrtc.support.StreamMetrics;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,9 @@ class StorageSessionBrowserTest {
                     Collections.singletonList(null));
             assertThat(sending.get("codec")).as("the master sends H.264").isEqualTo("video/H264");
             assertThat(sending.get("statusResponses")).as("no message was refused").isEqualTo(List.of());
+            await("the master gets transport-wide feedback").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> StreamMetrics.value(StreamMetrics.scrape(
+                            server.endpoint()), "freshet_webrtc_transport_feedback_total", stream.name()) > 0);
 
             URI hls = Playback.hlsOnDemandAround(server, stream.name(), System.currentTimeMillis());
             FfProbe.Probe probe = FfProbe.probe(hls.toString());

@@ -8,17 +8,13 @@ import dev.freshet.tests.video.support.Playback;
 import dev.freshet.tests.video.support.StaticSite;
 import dev.freshet.tests.video.support.VideoServer;
 import dev.freshet.tests.video.support.VideoServer.VideoStream;
+import dev.freshet.tests.webrtc.support.StreamMetrics;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -126,17 +122,12 @@ class WhepBrowserPlaybackTest {
                 .as("the periodic PLI keeps keyframes about 2 s apart").isLessThan(10);
     }
 
-    private static String metrics() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private static String metrics() {
+        return StreamMetrics.scrape(server.endpoint());
     }
 
-    /** The value of {@code name{stream="..."}}; fails when the series is not there. */
     private static double value(String metrics, String name, String stream) {
-        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{stream=\"" + Pattern.quote(stream) + "\"\\} (\\S+)$")
-                .matcher(metrics);
-        assertThat(matcher.find()).as("%s of %s on /metrics", name, stream).isTrue();
-        return Double.parseDouble(matcher.group(1));
+        return StreamMetrics.value(metrics, name, stream);
     }
 
     private static URI page(StaticSite site, String page, URI endpoint) {

@@ -25,7 +25,7 @@ import java.util.function.ToLongFunction;
  * failures by {@code kind} ({@code srtp}: a bad SRTP/SRTCP tag; {@code bearer}: a missing or wrong
  * token), and publishers' datagrams dropped by {@code reason} (replayed, malformed, unknown). Per stream (label {@code stream} only, so the series are as many as streams ever
  * published or watched): the publisher and its viewers now, bytes received and sent, packets lost,
- * NACKs, PLIs and FIRs sent to the publisher, retransmissions served to viewers, packets slow
+ * NACKs, PLIs, FIRs and transport-wide congestion control feedback packets sent to the publisher, retransmissions served to viewers, packets slow
  * viewers dropped, and the seconds between the publisher's last two keyframes.
  *
  * <p>Thread-safe.
@@ -99,6 +99,9 @@ final class WhipMetrics implements AutoCloseable {
             PublisherStats::plisSent);
         publisherCounter("freshet_webrtc_firs_sent_total", "Full intra requests sent to the publisher",
             PublisherStats::firsSent);
+        publisherCounter("freshet_webrtc_transport_feedback_total",
+            "Transport-wide congestion control feedback packets sent to the publisher (with transport-cc)",
+            PublisherStats::transportFeedbackSent);
     }
 
     private void perWatchedStream() {

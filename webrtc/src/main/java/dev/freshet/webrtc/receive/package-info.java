@@ -6,7 +6,9 @@
  * {@link dev.freshet.webrtc.receive.NackGenerator} (RFC 4585 generic NACK),
  * {@link dev.freshet.webrtc.receive.ReorderBuffer} (sequence order, bounded wait), the depacketizers
  * of {@code depacketize}, and for video a keyframe gate with the
- * {@link dev.freshet.webrtc.receive.KeyframeRequester} (PLI/FIR). Time is passed in, never read, so
+ * {@link dev.freshet.webrtc.receive.KeyframeRequester} (PLI/FIR). One node works per peer, not per
+ * stream: {@link dev.freshet.webrtc.receive.TransportFeedback} (transport-wide congestion control
+ * feedback over the bundle's one sequence space). Time is passed in, never read, so
  * tests drive it. Imports {@code rtp}, {@code rtcp} and {@code depacketize}; nothing of ice, dtls,
  * srtp or sdp.
  */

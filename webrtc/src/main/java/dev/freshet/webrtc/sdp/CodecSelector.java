@@ -15,8 +15,11 @@ import java.util.Set;
  *       high as KVS does. VP8 and VP9 are recognised and never chosen: the storage is H.264.</li>
  *   <li>audio: Opus at 48000/2.</li>
  * </ul>
- * Feedback is kept where Freshet acts on it: {@code nack}, {@code nack pli}, {@code ccm fir}, and either
- * {@code transport-cc} or, without it, {@code goog-remb}. Stateless.
+ * Feedback is kept where Freshet acts on it: {@code nack}, {@code nack pli}, {@code ccm fir}, and
+ * {@code transport-cc} when the transport-wide sequence number extension is offered too (Freshet sends
+ * transport-wide feedback; the sender estimates the bandwidth). {@code goog-remb} is never kept: Freshet makes
+ * no receiver-side estimate, and a sender that was promised REMB would wait for it; without transport-cc it
+ * adapts on the loss fractions of Freshet's receiver reports. Stateless.
  */
 final class CodecSelector {
 
@@ -31,7 +34,7 @@ final class CodecSelector {
         H264ProfileLevelId.Profile.CONSTRAINED_HIGH, H264ProfileLevelId.Profile.MAIN,
         H264ProfileLevelId.Profile.HIGH);
 
-    private static final Set<String> FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "transport-cc", "goog-remb");
+    private static final Set<String> FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "transport-cc");
 
     private CodecSelector() {
     }
@@ -72,11 +75,9 @@ final class CodecSelector {
         List<RtcpFeedback> kept = rtp.feedback(pt).stream()
             .filter(f -> FEEDBACK.contains(f.parameter().isEmpty() ? f.type() : f.type() + " " + f.parameter()))
             .map(f -> new RtcpFeedback(pt, f.type(), f.parameter())).distinct().toList();
-        // transport-cc needs the sequence numbers of its header extension; with it, REMB would be a second estimate
-        boolean transportCc = kept.stream().anyMatch(f -> f.type().equals("transport-cc"))
-            && rtp.extmap(Extmap.TRANSPORT_WIDE_CC).isPresent();
-        String dropped = transportCc ? "goog-remb" : "transport-cc";
-        return kept.stream().filter(f -> !f.type().equals(dropped)).toList();
+        // transport-cc feedback reports the sequence numbers of its header extension, none without it
+        boolean sequenced = rtp.extmap(Extmap.TRANSPORT_WIDE_CC).isPresent();
+        return kept.stream().filter(f -> sequenced || !f.type().equals("transport-cc")).toList();
     }
 
     /** The RTX payload type whose {@code apt} is {@code pt} (RFC 4588 section 8.1), -1 when none is offered. */

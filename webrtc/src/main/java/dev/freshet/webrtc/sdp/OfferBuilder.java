@@ -12,9 +12,10 @@ import java.util.Optional;
  * <ul>
  *   <li>video (mid {@code 0}): H.264 in every profile {@link CodecSelector#STORABLE_PROFILES} takes, best first,
  *       each with packetization-mode 1 then 0, each with its RTX payload type (RFC 4588); feedback {@code nack},
- *       {@code nack pli}, {@code ccm fir} — what the receive pipeline acts on (it sends no REMB and no
- *       transport-cc, so neither is offered, nor any header extension: routes go by payload type and SSRC).</li>
- *   <li>audio (mid {@code 1}): Opus 48000/2.</li>
+ *       {@code nack pli}, {@code ccm fir}, {@code transport-cc} — what the receive side acts on (no REMB).</li>
+ *   <li>audio (mid {@code 1}): Opus 48000/2 with {@code transport-cc}.</li>
+ *   <li>One header extension, the transport-wide sequence number ({@link #TRANSPORT_CC_ID} in both sections, one
+ *       bundle), that transport-cc feedback reports; routes go by payload type and SSRC, not mid.</li>
  *   <li>No {@code a=ice-lite}: Freshet, the offerer, is the controlling agent (RFC 8445 section 6.1.1), as the
  *       KVS storage service is. Cameras on the KVS C SDK take the controlled role whenever they answer, whatever
  *       the offer says, so a lite offer would leave both sides controlled. The camera's checks (a controlled
@@ -36,6 +37,10 @@ public final class OfferBuilder {
     /** The H.264 payload types, in offer order; each one's RTX is the next number. 110/111 are skipped for Opus. */
     private static final int[] VIDEO_PAYLOAD_TYPES = {96, 98, 100, 102, 104, 106, 108, 112, 114, 116};
     private static final int OPUS_PAYLOAD_TYPE = 111;
+    /** The transport-wide sequence number's extension id. */
+    static final int TRANSPORT_CC_ID = 1;
+    private static final List<Extmap> EXTMAPS =
+        List.of(new Extmap(TRANSPORT_CC_ID, Optional.empty(), Extmap.TRANSPORT_WIDE_CC, ""));
     private static final String VIDEO_MID = "0";
     private static final String AUDIO_MID = "1";
     private static final String PROTOCOL = "UDP/TLS/RTP/SAVPF";
@@ -130,16 +135,16 @@ public final class OfferBuilder {
                     Integer.toString(mode), "profile-level-id", profileLevelId(profile))));
                 fmtps.add(new Fmtp(pt + 1, Map.of("apt", Integer.toString(pt))));
                 feedback.addAll(List.of(new RtcpFeedback(pt, "nack", ""), new RtcpFeedback(pt, "nack", "pli"),
-                    new RtcpFeedback(pt, "ccm", "fir")));
+                    new RtcpFeedback(pt, "ccm", "fir"), new RtcpFeedback(pt, "transport-cc", "")));
             }
         }
-        return new RtpParameters(maps, fmtps, feedback, List.of());
+        return new RtpParameters(maps, fmtps, feedback, EXTMAPS);
     }
 
     private static RtpParameters audio() {
         return new RtpParameters(List.of(new RtpMap(OPUS_PAYLOAD_TYPE, "opus", 48000, 2)),
-            List.of(new Fmtp(OPUS_PAYLOAD_TYPE, ordered("minptime", "10", "useinbandfec", "1"))), List.of(),
-            List.of());
+            List.of(new Fmtp(OPUS_PAYLOAD_TYPE, ordered("minptime", "10", "useinbandfec", "1"))),
+            List.of(new RtcpFeedback(OPUS_PAYLOAD_TYPE, "transport-cc", "")), EXTMAPS);
     }
 
     /** Format parameters in the order given, as browsers write them. */

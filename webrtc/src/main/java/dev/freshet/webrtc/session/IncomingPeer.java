@@ -5,11 +5,14 @@ import dev.freshet.fragments.media.MediaKind;
 import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.receive.FrameSink;
 import dev.freshet.webrtc.receive.KeyframeRequester;
+import dev.freshet.webrtc.receive.NodeCounters;
 import dev.freshet.webrtc.receive.ReceiveConfig;
 import dev.freshet.webrtc.receive.ReceivePipeline;
+import dev.freshet.webrtc.receive.TransportFeedback;
 import dev.freshet.webrtc.rtcp.RtcpCompound;
 import dev.freshet.webrtc.rtcp.RtcpPacket;
 import dev.freshet.webrtc.rtcp.SenderReport;
+import dev.freshet.webrtc.rtp.HeaderExtension;
 import dev.freshet.webrtc.rtp.RtpPacket;
 import dev.freshet.webrtc.transport.SecureTransport;
 
@@ -26,8 +29,9 @@ import java.util.function.LongSupplier;
  * ({@link MediaRoute}) gets a {@link ReceivePipeline} once its first packet names its SSRC; sender
  * reports reach the pipeline of their SSRC, their NTP time moved onto the server's clock by one offset for
  * the whole peer ({@link SenderClockOffset}); feedback (receiver reports, NACK, PLI/FIR) goes back
- * through the transport; frames of all tracks leave in one presentation-time order
- * ({@link TrackInterleaver}).
+ * through the transport, and so does transport-wide congestion control feedback over all the peer's
+ * packets ({@link TransportFeedback}) when its header extension was negotiated; frames of all tracks
+ * leave in one presentation-time order ({@link TrackInterleaver}).
  *
  * <p>Thread-safe: packets come on the transport's reader thread and {@link #tick} from a timer;
  * one lock keeps the pipelines single-threaded.
@@ -63,6 +67,9 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     private final LongAdder malformed = new LongAdder();
     private final LongAdder feedbackFailures = new LongAdder();
     private final SenderClockOffset senderClock = new SenderClockOffset();
+    /** The transport-wide sequence number's header extension id, -1 when not negotiated. */
+    private final int transportCcId;
+    private final TransportFeedback transportFeedback;
     private SecureTransport transport;
 
     /**
@@ -76,6 +83,17 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     /** @param keyframePeriodMicros a video sender is asked for a keyframe after this long without one */
     public IncomingPeer(List<MediaRoute> routes, long localSsrc, Output output, LongSupplier clockMicros,
                         long keyframePeriodMicros) {
+        this(routes, localSsrc, output, clockMicros, keyframePeriodMicros, -1);
+    }
+
+    /**
+     * @param transportCcId the id of the transport-wide sequence number's header extension, when transport-cc
+     *                      feedback was negotiated; -1 for none (then no such feedback is sent)
+     */
+    public IncomingPeer(List<MediaRoute> routes, long localSsrc, Output output, LongSupplier clockMicros,
+                        long keyframePeriodMicros, int transportCcId) {
+        this.transportCcId = transportCcId;
+        this.transportFeedback = new TransportFeedback(localSsrc);
         this.keyframePeriodMicros = keyframePeriodMicros;
         this.routes = List.copyOf(routes);
         this.localSsrc = localSsrc;
@@ -105,6 +123,8 @@ public final class IncomingPeer implements SecureTransport.Receiver {
             malformed.increment();
             return;
         }
+        long now = clockMicros.getAsLong();
+        recordTransportSequence(packet, now);
         ReceivePipeline pipeline = bySsrc.get(packet.ssrc());
         if (pipeline == null) {
             pipeline = route(packet);
@@ -113,7 +133,20 @@ public final class IncomingPeer implements SecureTransport.Receiver {
             unrouted.increment();
             return;
         }
-        pipeline.onRtp(packet, clockMicros.getAsLong());
+        pipeline.onRtp(packet, now);
+    }
+
+    /** Every packet with the sequence number counts, on whichever SSRC: RTX and padding probes are sent data. */
+    private void recordTransportSequence(RtpPacket packet, long now) {
+        if (transportCcId < 0) {
+            return;
+        }
+        HeaderExtension sequence = packet.extension(transportCcId);
+        if (sequence != null && sequence.length() >= 2) {
+            byte[] b = sequence.buffer();
+            transportFeedback.onPacket((b[sequence.offset()] & 0xFF) << 8 | b[sequence.offset() + 1] & 0xFF,
+                packet.ssrc(), now);
+        }
     }
 
     @Override
@@ -140,6 +173,8 @@ public final class IncomingPeer implements SecureTransport.Receiver {
         for (ReceivePipeline pipeline : pipelines) {
             pipeline.tick(now);
         }
+        // each report in its own reduced-size compound (rtcp-rsize), so none grows past a datagram
+        transportFeedback.tick(now).forEach(report -> feedback(List.of(report)));
     }
 
     /** The peer left: frames still waiting for other tracks go out. */
@@ -160,6 +195,11 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     /** RTP packets never received, over the peer's streams (RFC 3550 cumulative loss, none below 0). */
     public synchronized long packetsLost() {
         return pipelines.stream().mapToLong(pipeline -> Math.max(0, pipeline.statistics().cumulativeLost())).sum();
+    }
+
+    /** Transport-wide feedback counters; all 0 when transport-cc was not negotiated. */
+    public NodeCounters<TransportFeedback.Counter> transportFeedbackCounters() {
+        return transportFeedback.counters();
     }
 
     public synchronized List<ReceivePipeline> pipelines() {

@@ -59,6 +59,17 @@ class AnswerBuilderTest {
     }
 
     @Test
+    void withoutTheTransportSequenceNumberNeitherTransportCcNorRembIsKept() {
+        String offer = Offers.text(Offers.CHROME_WHIP).replaceAll("a=extmap:3 [^\r\n]*\r?\n", "");
+
+        AnswerResult result = AnswerBuilder.answer(SessionDescription.parse(offer), RECEIVING);
+
+        assertThat(result.media().get(1).codec().feedback()).extracting(RtcpFeedback::format)
+            .containsExactly("106 ccm fir", "106 nack", "106 nack pli");
+        assertThat(result.answer().format()).doesNotContain("goog-remb", "transport-cc");
+    }
+
+    @Test
     void firefoxOfferGetsModeOneH264AndItsRtx() {
         AnswerResult result = AnswerBuilder.answer(Offers.parse(Offers.FIREFOX_WHIP), RECEIVING);
 

@@ -39,6 +39,17 @@ class AnswerReaderTest {
     }
 
     @Test
+    void anAnswerKeepingTransportCcAndItsExtensionGetsTransportWideFeedback() {
+        AnswerResult result = read(sdp -> sdp.replace("a=rtcp-fb:96 nack\r\n",
+            "a=rtcp-fb:96 nack\r\na=rtcp-fb:96 transport-cc\r\n").replace("a=mid:0\r\n",
+            "a=mid:0\r\na=extmap:1 " + Extmap.TRANSPORT_WIDE_CC + "\r\n"));
+
+        NegotiatedMedia video = result.media().get(0);
+        assertThat(video.codec().hasFeedback("transport-cc", "")).isTrue();
+        assertThat(video.extensionId(Extmap.TRANSPORT_WIDE_CC)).isEqualTo(1);
+    }
+
+    @Test
     void setupPassiveOrNoneMakesFreshetTheDtlsClient() {
         assertThat(read(sdp -> sdp.replace("a=setup:active", "a=setup:passive")).dtlsServer()).isFalse();
         assertThat(read(sdp -> sdp.replace("a=setup:active\r\n", "")).dtlsServer()).isFalse();

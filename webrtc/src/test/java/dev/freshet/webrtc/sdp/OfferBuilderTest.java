@@ -3,6 +3,7 @@ package dev.freshet.webrtc.sdp;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +30,8 @@ class OfferBuilderTest {
             assertThat(m.transport().iceUfrag()).isEqualTo("frsh");
             assertThat(m.candidates()).containsExactlyElementsOf(RECEIVING.candidates());
             assertThat(m.endOfCandidates()).isTrue();
-            assertThat(m.rtp().extmaps()).as("the receive side uses no header extension").isEmpty();
+            assertThat(m.rtp().extmaps()).as("the transport-wide sequence number, one id in the bundle")
+                .containsExactly(new Extmap(1, Optional.empty(), Extmap.TRANSPORT_WIDE_CC, ""));
         });
         assertThat(SessionDescription.parse(offer.format())).isEqualTo(offer);
     }
@@ -54,7 +56,8 @@ class OfferBuilderTest {
         assertThat(h264).allSatisfy(m -> {
             assertThat(CodecSelector.rtxFor(video, m.payloadType())).isEqualTo(m.payloadType() + 1);
             assertThat(rtp.feedback(m.payloadType())).extracting(RtcpFeedback::format).containsExactly(
-                m.payloadType() + " nack", m.payloadType() + " nack pli", m.payloadType() + " ccm fir");
+                m.payloadType() + " nack", m.payloadType() + " nack pli", m.payloadType() + " ccm fir",
+                m.payloadType() + " transport-cc");
         });
         assertThat(video.payloadTypes()).hasSize(20).doesNotHaveDuplicates().doesNotContain(111);
     }

@@ -6,7 +6,10 @@ import dev.freshet.webrtc.depacketize.H264Packetizer;
 import dev.freshet.webrtc.depacketize.RtpPayload;
 import dev.freshet.webrtc.receive.ReceivePipeline;
 import dev.freshet.webrtc.receive.X264Clip;
+import dev.freshet.webrtc.receive.TransportFeedback;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
+import dev.freshet.webrtc.rtcp.TransportCc;
+import dev.freshet.webrtc.rtp.HeaderExtension;
 import dev.freshet.webrtc.rtcp.RtcpCompound;
 import dev.freshet.webrtc.rtp.OutgoingRtpPacket;
 import dev.freshet.webrtc.rtcp.RtcpPacket;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -44,6 +50,17 @@ class IncomingPeerTest {
     private final List<Frame> frames = new CopyOnWriteArrayList<>();
     private final List<byte[]> codecPrivates = new CopyOnWriteArrayList<>();
     private final List<RtcpPacket> cameraFeedback = new CopyOnWriteArrayList<>();
+    /** Collects frames into {@link #frames}, nothing else. */
+    private final IncomingPeer.Output framesOnly = new IncomingPeer.Output() {
+        @Override
+        public void codecPrivate(int track, byte[] avcC) {
+        }
+
+        @Override
+        public void frame(Frame frame, long arrivalMicros) {
+            frames.add(frame);
+        }
+    };
 
     @AfterEach
     void close() {
@@ -94,16 +111,7 @@ class IncomingPeerTest {
     void aStreamJoinedMidGopAsksForAKeyframe() throws Exception {
         List<byte[]> units = X264Clip.accessUnits(dir, 8);
         IncomingPeer peer = new IncomingPeer(List.of(new MediaRoute(MediaKind.VIDEO, 96, -1, 0, 0, 1)), 1,
-            new IncomingPeer.Output() {
-                @Override
-                public void codecPrivate(int track, byte[] avcC) {
-                }
-
-                @Override
-                public void frame(Frame frame, long arrivalMicros) {
-                    frames.add(frame);
-                }
-            }, () -> System.currentTimeMillis() * 1000);
+            framesOnly, () -> System.currentTimeMillis() * 1000);
         SecureTransport camera = connect(peer);
 
         publish(camera, units, 3, 100);
@@ -111,6 +119,41 @@ class IncomingPeerTest {
         await().atMost(10, TimeUnit.SECONDS).until(() -> cameraFeedback.stream()
             .anyMatch(p -> p instanceof PictureLossIndication pli && pli.mediaSsrc() == CAMERA_SSRC));
         assertThat(frames).as("no picture without its keyframe").isEmpty();
+    }
+
+    @Test
+    void everyPacketWithATransportSequenceNumberIsReportedWhateverItsSsrc() throws Exception {
+        int extensionId = 3;
+        IncomingPeer peer = new IncomingPeer(List.of(new MediaRoute(MediaKind.VIDEO, 96, -1, 0, 0, 1)), 1,
+            framesOnly, () -> System.currentTimeMillis() * 1000, 1_000_000, extensionId);
+        SecureTransport camera = connect(peer);
+
+        // media on the camera's SSRC, a padding probe on an SSRC no route claims, one packet lost (seq 65534)
+        int[] sequence = {65532, 65533, 65535, 0, 1};
+        for (int i = 0; i < sequence.length; i++) {
+            long ssrc = i == 3 ? 0xBEEF : CAMERA_SSRC;
+            byte[] seq = {(byte) (sequence[i] >> 8), (byte) sequence[i]};
+            byte[] rtp = new OutgoingRtpPacket(false, i == 3 ? 97 : 96, 100 + i, 0, ssrc, List.of(),
+                List.of(HeaderExtension.of(extensionId, seq)), new byte[] {0x09, 0x10}, 0).encode();
+            camera.sendRtp(rtp, 0, rtp.length);
+        }
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> reported(sequence));
+        assertThat(peer.transportFeedbackCounters().get(TransportFeedback.Counter.RECORDED)).isEqualTo(5);
+        assertThat(peer.transportFeedbackCounters().get(TransportFeedback.Counter.FEEDBACK_SENT)).isPositive();
+    }
+
+    /** Whether transport-wide feedback (of however many reports) says 65534 was lost and the others arrived. */
+    private boolean reported(int... received) {
+        Map<Integer, Boolean> statuses = new HashMap<>();
+        cameraFeedback.stream().filter(p -> p instanceof TransportCc cc && cc.senderSsrc() == 1).forEach(p -> {
+            TransportCc cc = (TransportCc) p;
+            for (int i = 0; i < cc.deltas().size(); i++) {
+                statuses.put((cc.baseSequenceNumber() + i) & 0xFFFF, cc.deltas().get(i) != TransportCc.NOT_RECEIVED);
+            }
+        });
+        return Arrays.stream(received).allMatch(seq -> statuses.getOrDefault(seq, false))
+            && Boolean.FALSE.equals(statuses.get(65534)) && statuses.size() == received.length + 1;
     }
 
     /** Freshet's side with {@code peer} as its receiver, connected; returns the camera's transport. */
