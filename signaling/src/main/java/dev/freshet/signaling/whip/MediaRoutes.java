@@ -1,6 +1,8 @@
 package dev.freshet.signaling.whip;
 
 import dev.freshet.fragments.media.MediaKind;
+import dev.freshet.webrtc.receive.NegotiatedFeedback;
+import dev.freshet.webrtc.sdp.CodecChoice;
 import dev.freshet.webrtc.sdp.Extmap;
 import dev.freshet.webrtc.sdp.NegotiatedMedia;
 import dev.freshet.webrtc.session.MediaRoute;
@@ -48,7 +50,10 @@ record MediaRoutes(List<MediaRoute> routes, boolean hasVideo, int audioTrack, in
     }
 
     private static MediaRoute route(MediaKind kind, NegotiatedMedia media, int track) {
-        return new MediaRoute(kind, media.codec().payloadType(), media.codec().rtxPayloadType(),
-            Math.max(0, media.remoteSsrc()), Math.max(0, media.remoteRtxSsrc()), track);
+        CodecChoice codec = media.codec();
+        NegotiatedFeedback feedback = new NegotiatedFeedback(codec.hasFeedback("nack", ""),
+            codec.hasFeedback("nack", "pli"), codec.hasFeedback("ccm", "fir"));
+        return new MediaRoute(kind, codec.payloadType(), codec.rtxPayloadType(),
+            Math.max(0, media.remoteSsrc()), Math.max(0, media.remoteRtxSsrc()), track, feedback);
     }
 }

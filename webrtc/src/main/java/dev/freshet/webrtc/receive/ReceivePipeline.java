@@ -3,7 +3,9 @@ package dev.freshet.webrtc.receive;
 import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.depacketize.DropCounters;
 import dev.freshet.webrtc.depacketize.RtpPayload;
+import dev.freshet.webrtc.rtcp.FullIntraRequest;
 import dev.freshet.webrtc.rtcp.GenericNack;
+import dev.freshet.webrtc.rtcp.PictureLossIndication;
 import dev.freshet.webrtc.rtcp.ReceiverReport;
 import dev.freshet.webrtc.rtcp.RtcpPacket;
 import dev.freshet.webrtc.rtcp.SenderReport;
@@ -201,7 +203,26 @@ public final class ReceivePipeline {
     }
 
     private void send(List<RtcpPacket> packets) {
-        counters.add(Counter.RTCP_SENT, packets.size());
-        rtcp.accept(packets);
+        List<RtcpPacket> agreed = packets.stream().filter(this::agreed).toList();
+        if (agreed.isEmpty()) {
+            return;
+        }
+        counters.add(Counter.RTCP_SENT, agreed.size());
+        rtcp.accept(agreed);
+    }
+
+    /** Whether the sender agreed to this kind of feedback (receiver reports need no agreement). */
+    private boolean agreed(RtcpPacket packet) {
+        NegotiatedFeedback feedback = config.feedback();
+        if (packet instanceof GenericNack) {
+            return feedback.nack();
+        }
+        if (packet instanceof PictureLossIndication) {
+            return feedback.pli();
+        }
+        if (packet instanceof FullIntraRequest) {
+            return feedback.fir();
+        }
+        return true;
     }
 }

@@ -227,7 +227,8 @@ public final class IncomingPeer implements SecureTransport.Receiver {
     private ReceivePipeline pipeline(MediaRoute route, long ssrc) {
         KeyframeRequester.Config keyframes = KeyframeRequester.Config.defaults();
         ReceiveConfig config = ReceiveConfig.defaults(localSsrc, ssrc, route.track()).withKeyframes(
-            new KeyframeRequester.Config(keyframes.minIntervalMicros(), keyframePeriodMicros, keyframes.useFir()));
+            new KeyframeRequester.Config(keyframes.minIntervalMicros(), keyframePeriodMicros, keyframes.useFir()))
+            .withFeedback(route.feedback());
         if (route.rtxSsrc() != 0) {
             config = config.withRtx(route.rtxSsrc());
         }

@@ -4,6 +4,7 @@ import dev.freshet.fragments.codec.H264Nals;
 import dev.freshet.fragments.media.Frame;
 import dev.freshet.webrtc.depacketize.H264Packetizer;
 import dev.freshet.webrtc.depacketize.RtpPayload;
+import dev.freshet.webrtc.rtcp.FullIntraRequest;
 import dev.freshet.webrtc.rtcp.GenericNack;
 import dev.freshet.webrtc.rtcp.PictureLossIndication;
 import dev.freshet.webrtc.rtcp.ReceiverReport;
@@ -57,8 +58,12 @@ class ReceivePipelineTest {
     }
 
     private ReceivePipeline pipeline(LossyLink link) {
-        ReceivePipeline pipeline = ReceivePipeline.h264(ReceiveConfig.defaults(LOCAL, MEDIA, 1).withRtx(RTX), sink,
-            link::receiveRtcp);
+        return pipeline(link, NegotiatedFeedback.ALL);
+    }
+
+    private ReceivePipeline pipeline(LossyLink link, NegotiatedFeedback feedback) {
+        ReceivePipeline pipeline = ReceivePipeline.h264(ReceiveConfig.defaults(LOCAL, MEDIA, 1).withRtx(RTX)
+            .withFeedback(feedback), sink, link::receiveRtcp);
         link.connect(pipeline);
         return pipeline;
     }
@@ -153,6 +158,34 @@ class ReceivePipelineTest {
         // none after the keyframe of picture 10 was delivered (at the first 5 ms tick after it arrived)
         assertThat(link.pliMicros).last()
             .satisfies(at -> assertThat(at).isLessThanOrEqualTo(T0 + 10 * FRAME_MICROS + 10 * MS));
+    }
+
+    @Test
+    void aSenderThatAgreedToNoFeedbackGetsOnlyReceiverReports() {
+        LossyLink link = new LossyLink(MEDIA, RTX, 15 * MS, false);
+        pipeline(link, new NegotiatedFeedback(false, false, false));
+        int firstPacketOfPicture3 = packetsBefore(3);
+
+        sendClip(link, 0, k -> k == firstPacketOfPicture3);
+
+        assertThat(pictures()).as("the loss is skipped as before").containsExactlyElementsOf(
+            concat(range(0, 3), range(10, PICTURES)));
+        assertThat(link.rtcpOf(GenericNack.class)).isEmpty();
+        assertThat(link.rtcpOf(PictureLossIndication.class)).isEmpty();
+        assertThat(link.rtcpOf(FullIntraRequest.class)).isEmpty();
+    }
+
+    @Test
+    void aSenderThatAgreedToFirOnlyIsAskedForKeyframesWithFir() {
+        LossyLink link = new LossyLink(MEDIA, RTX, 15 * MS, false);
+        pipeline(link, new NegotiatedFeedback(true, false, true));
+        int firstPacketOfPicture3 = packetsBefore(3);
+
+        sendClip(link, 0, k -> k == firstPacketOfPicture3);
+
+        assertThat(link.rtcpOf(GenericNack.class)).isNotEmpty();
+        assertThat(link.rtcpOf(PictureLossIndication.class)).isEmpty();
+        assertThat(link.rtcpOf(FullIntraRequest.class)).isNotEmpty();
     }
 
     @Test
