@@ -2,6 +2,7 @@ package dev.freshet.signaling.whep;
 
 import dev.freshet.signaling.whip.LivePublisher;
 import dev.freshet.signaling.whip.Offers;
+import dev.freshet.signaling.whip.SilenceWatch;
 import dev.freshet.webrtc.MalformedInputException;
 import dev.freshet.webrtc.dtls.DtlsParameters;
 import dev.freshet.webrtc.ice.IceSession;
@@ -44,12 +45,10 @@ final class WhepSession implements SecureTransport.Receiver {
     private final IceSession ice;
     private final DtlsParameters dtls;
     private final Map<MediaKind, OutgoingTrack> tracks;
-    private final long silenceMillis;
+    private final SilenceWatch silence;
     private final Consumer<WhepSession> onEnd;
     private SecureTransport transport;
     private ViewerQueue viewer;
-    private long lastRtcp;
-    private long lastProgressMillis;
     private boolean ended;
 
     WhepSession(String id, LivePublisher publisher, IceSession ice, DtlsParameters dtls,
@@ -60,8 +59,7 @@ final class WhepSession implements SecureTransport.Receiver {
         this.ice = ice;
         this.dtls = dtls;
         this.tracks = tracks;
-        this.silenceMillis = silenceMillis;
-        this.lastProgressMillis = nowMillis;
+        this.silence = new SilenceWatch(silenceMillis, nowMillis);
         this.onEnd = onEnd;
     }
 
@@ -139,12 +137,7 @@ final class WhepSession implements SecureTransport.Receiver {
                 return;
             }
             long rtcp = transport == null ? 0 : transport.counters().rtcp();
-            if (rtcp != lastRtcp) {
-                lastRtcp = rtcp;
-                lastProgressMillis = nowMillis;
-                return;
-            }
-            if (nowMillis - lastProgressMillis <= silenceMillis) {
+            if (!silence.silent(rtcp, nowMillis)) {
                 return;
             }
         }

@@ -46,13 +46,11 @@ final class WhipSession {
     private final IncomingPeer peer;
     private final PeerIngest ingest;
     private final LivePublisher live;
-    private final long silenceMillis;
+    private final SilenceWatch silence;
     private final Consumer<WhipSession> onEnd;
     private final LongAdder bytesReceived = new LongAdder();
     private SecureTransport transport;
-    private long lastRtp;
     private long packetsLost;
-    private long lastProgressMillis;
     private boolean ended;
 
     /** @param kind what started it ({@code WHIP}, {@code storage}), for logs */
@@ -67,8 +65,7 @@ final class WhipSession {
         this.peer = peer;
         this.ingest = ingest;
         this.live = live;
-        this.silenceMillis = silenceMillis;
-        this.lastProgressMillis = nowMillis;
+        this.silence = new SilenceWatch(silenceMillis, nowMillis);
         this.onEnd = onEnd;
     }
 
@@ -131,11 +128,7 @@ final class WhipSession {
             if (ended) {
                 return;
             }
-            long rtp = rtpPackets();
-            if (rtp != lastRtp) {
-                lastRtp = rtp;
-                lastProgressMillis = nowMillis;
-            } else if (nowMillis - lastProgressMillis > silenceMillis) {
+            if (silence.silent(rtpPackets(), nowMillis)) {
                 reason = End.SILENT;
             }
         }
