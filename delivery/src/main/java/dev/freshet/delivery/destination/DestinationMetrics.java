@@ -5,9 +5,10 @@ package dev.freshet.delivery.destination;
  * ({@code DeliveryToRedshift.Records}, {@code DeliveryToAmazonOpenSearchService.Bytes}…). web/
  * exposes them in {@code /metrics}; tests read them back.
  *
- * <p>Per delivery attempt a destination reports {@code <prefix>.Success} as 1 or 0 (CloudWatch's
- * average of it is the success ratio), and for confirmed data {@code <prefix>.Records} and
- * {@code <prefix>.Bytes}.
+ * <p>Per delivery attempt a destination reports {@code <prefix>.Success} as 1 (everything sent was
+ * confirmed) or 0 (CloudWatch's average of it is the success ratio), and what the destination
+ * confirmed in that attempt as {@code <prefix>.Records} and {@code <prefix>.Bytes} (part of a
+ * {@code _bulk} may be confirmed in a failed attempt).
  *
  * <p>Implementations are thread-safe.
  */
@@ -19,12 +20,12 @@ public interface DestinationMetrics {
     /** Adds {@code amount} to the counter {@code name}. */
     void count(String name, long amount);
 
-    /** Reports one attempt's outcome and, when it succeeded, the records and bytes it confirmed. */
-    default void attempt(String prefix, boolean success, long records, long bytes) {
+    /** Reports one attempt's outcome and the records and bytes it confirmed. */
+    default void attempt(String prefix, boolean success, long confirmedRecords, long confirmedBytes) {
         count(prefix + ".Success", success ? 1 : 0);
-        if (success) {
-            count(prefix + ".Records", records);
-            count(prefix + ".Bytes", bytes);
+        if (confirmedRecords > 0) {
+            count(prefix + ".Records", confirmedRecords);
+            count(prefix + ".Bytes", confirmedBytes);
         }
     }
 }

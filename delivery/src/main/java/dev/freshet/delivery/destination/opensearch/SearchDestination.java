@@ -148,10 +148,6 @@ public final class SearchDestination implements Destination {
             }
         }
         metrics.attempt(names.metricPrefix(), stillFailing.isEmpty(), records, bytes);
-        if (records > 0 && !stillFailing.isEmpty()) {
-            metrics.count(names.metricPrefix() + ".Records", records);
-            metrics.count(names.metricPrefix() + ".Bytes", bytes);
-        }
         if (!stillFailing.isEmpty()) {
             LOG.warn("_bulk to {}: {} of {} documents failed, first: {}", settings.endpoint(), stillFailing.size(), items.size(),
                 failures.get(stillFailing.get(0)));

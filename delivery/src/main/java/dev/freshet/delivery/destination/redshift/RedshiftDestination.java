@@ -8,9 +8,10 @@ import dev.freshet.delivery.destination.DeliveryResult;
 import dev.freshet.delivery.destination.DestinationMetrics;
 import dev.freshet.delivery.destination.FailedRecord;
 import dev.freshet.delivery.destination.FailureEnvelope;
-import dev.freshet.delivery.destination.RetryClock;
 import dev.freshet.delivery.destination.Destination;
+import dev.freshet.delivery.destination.RetryClock;
 import dev.freshet.delivery.store.ObjectStore;
+import dev.freshet.delivery.store.ObjectStoreException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,6 +85,11 @@ public final class RedshiftDestination implements Destination {
             Clock.systemUTC());
     }
 
+    /** What the stream was configured with (the engine reads S3 backup and buffering from it). */
+    public RedshiftSettings settings() {
+        return settings;
+    }
+
     @Override
     public DeliveryResult deliver(DeliveryBatch batch) throws InterruptedException {
         if (batch.records().isEmpty()) {
@@ -97,8 +103,9 @@ public final class RedshiftDestination implements Destination {
         do {
             retry.attempt();
             failure = copy(staged);
-            metrics.attempt(METRIC_PREFIX, failure == null, batch.records().size(), batch.dataBytes());
-            if (failure == null) {
+            boolean copied = failure == null;
+            metrics.attempt(METRIC_PREFIX, copied, copied ? batch.records().size() : 0, copied ? batch.dataBytes() : 0);
+            if (copied) {
                 return DeliveryResult.delivered();
             }
             LOG.warn("COPY of s3://{}/{} into {} failed (attempt {}): {} {}", settings.bucket(), key.objectKey(),
@@ -126,6 +133,8 @@ public final class RedshiftDestination implements Destination {
         login.setProperty("user", settings.username());
         login.setProperty("password", settings.password());
         login.setProperty("connectTimeout", "10");
+        // a COPY that hangs (server gone without a reset) must end so the retry window can run
+        login.setProperty("socketTimeout", "300");
         login.setProperty("ApplicationName", "freshet-delivery");
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), login)) {
             List<String> columns = columnsFor(connection);
@@ -170,7 +179,7 @@ public final class RedshiftDestination implements Destination {
             try {
                 store.put(settings.bucket(), key, content);
                 return;
-            } catch (dev.freshet.delivery.store.ObjectStoreException e) {
+            } catch (ObjectStoreException e) {
                 LOG.warn("storing s3://{}/{} failed, retrying in {}: {} {}", settings.bucket(), key, backoff, e.errorCode(),
                     e.getMessage());
             }

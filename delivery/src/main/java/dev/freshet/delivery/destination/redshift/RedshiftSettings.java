@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  * @param bucket the intermediate S3Configuration bucket
  * @param prefix S3Configuration.Prefix (no expressions allowed for Redshift), "" when absent
  * @param gzip S3Configuration.CompressionFormat is GZIP (UNCOMPRESSED otherwise)
+ * @param sourceBackup S3BackupMode Enabled: the engine backs the source records up to
+ *     S3BackupConfiguration, as for the other destinations (Disabled, the default, otherwise)
  */
 public record RedshiftSettings(String jdbcUrl, String username, String password, String table, List<String> columns,
-        PostgresCopy copy, Duration retry, String bucket, String prefix, boolean gzip) {
+        PostgresCopy copy, Duration retry, String bucket, String prefix, boolean gzip, boolean sourceBackup) {
 
     static final String PATH = "RedshiftDestinationConfiguration";
     private static final Pattern REDSHIFT_URL = Pattern.compile("jdbc:redshift://([^/?#]+)/([^/?#;]+)(?:[?;].*)?");
@@ -67,8 +69,9 @@ public record RedshiftSettings(String jdbcUrl, String username, String password,
         boolean gzip = gzip(ConfigFields.text(s3, "CompressionFormat"), s3Path);
         PostgresCopy copy = RedshiftCopyOptions.translate(ConfigFields.text(copyCommand, "CopyOptions"), columns, gzip);
         int retrySeconds = ConfigFields.intIn(config.get("RetryOptions"), PATH + ".RetryOptions", "DurationInSeconds", 0, 7200, 3600);
+        boolean backup = sourceBackup(ConfigFields.text(config, "S3BackupMode"));
         return new RedshiftSettings(url, username, password, table, columns, copy, Duration.ofSeconds(retrySeconds), bucket,
-            prefix, gzip);
+            prefix, gzip, backup);
     }
 
     /** The PostgreSQL JDBC URL for a ClusterJDBCURL (see the class comment). */
@@ -82,6 +85,16 @@ public record RedshiftSettings(String jdbcUrl, String username, String password,
                 + "jdbc:postgresql://host:port/database, was " + clusterUrl);
         }
         return "jdbc:postgresql://" + m.group(1) + "/" + m.group(2);
+    }
+
+    private static boolean sourceBackup(String mode) {
+        if (mode == null || mode.equals("Disabled")) {
+            return false;
+        }
+        if (mode.equals("Enabled")) {
+            return true;
+        }
+        throw DeliveryException.invalidArgument(PATH + ".S3BackupMode must be Disabled or Enabled, was " + mode);
     }
 
     private static List<String> columns(String text) {
