@@ -33,6 +33,10 @@ public record RedshiftSettings(String jdbcUrl, String username, String password,
         PostgresCopy copy, Duration retry, String bucket, String prefix, boolean gzip, boolean sourceBackup) {
 
     static final String PATH = "RedshiftDestinationConfiguration";
+    /** A SQL identifier: plain, or double-quoted with {@code ""} for a quote. */
+    private static final String IDENTIFIER = "(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\")";
+    private static final Pattern TABLE = Pattern.compile(IDENTIFIER + "(?:\\." + IDENTIFIER + "){0,2}");
+    private static final Pattern COLUMN = Pattern.compile(IDENTIFIER);
     private static final Pattern REDSHIFT_URL = Pattern.compile("jdbc:redshift://([^/?#]+)/([^/?#;]+)(?:[?;].*)?");
 
     public RedshiftSettings {
@@ -57,8 +61,18 @@ public record RedshiftSettings(String jdbcUrl, String username, String password,
         if (copyCommand == null || !copyCommand.isObject()) {
             throw DeliveryException.invalidArgument(path + " is required");
         }
+        // names go into the COPY statement as written: only identifiers, never other SQL
         String table = ConfigFields.requiredText(copyCommand, path, "DataTableName");
+        if (!TABLE.matcher(table).matches()) {
+            throw DeliveryException.invalidArgument(path + ".DataTableName must be a table name ([schema.]table), was " + table);
+        }
         List<String> columns = columns(ConfigFields.text(copyCommand, "DataTableColumns"));
+        for (String column : columns) {
+            if (!COLUMN.matcher(column).matches()) {
+                throw DeliveryException.invalidArgument(path + ".DataTableColumns must be column names separated by commas, "
+                    + "found " + column);
+            }
+        }
         JsonNode s3 = config.get("S3Configuration");
         String s3Path = PATH + ".S3Configuration";
         if (s3 == null || !s3.isObject()) {

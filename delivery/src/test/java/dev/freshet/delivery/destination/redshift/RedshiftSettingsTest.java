@@ -79,6 +79,18 @@ class RedshiftSettingsTest {
         assertThatThrownBy(() -> RedshiftSettings.parse(config(null, "Snappy"))).hasMessageContaining("Snappy");
     }
 
+    @Test
+    void tableAndColumnNamesMustBeIdentifiers() {
+        ObjectNode config = config(null, "UNCOMPRESSED");
+        ((ObjectNode) config.get("CopyCommand")).put("DataTableName", "public.\"Odd \"\"Name\"\"\"");
+        assertThat(RedshiftSettings.parse(config).table()).isEqualTo("public.\"Odd \"\"Name\"\"\"");
+        ((ObjectNode) config.get("CopyCommand")).put("DataTableName", "events; DROP TABLE events");
+        assertThatThrownBy(() -> RedshiftSettings.parse(config)).hasMessageContaining("DataTableName");
+        ObjectNode columns = config(null, "UNCOMPRESSED");
+        ((ObjectNode) columns.get("CopyCommand")).put("DataTableColumns", "id, name) FROM STDIN; --");
+        assertThatThrownBy(() -> RedshiftSettings.parse(columns)).hasMessageContaining("DataTableColumns");
+    }
+
     @Property(tries = 300)
     void anyOptionTextIsTranslatedOrRefusedClearly(@ForAll String options) {
         try {
