@@ -1,8 +1,10 @@
 package dev.freshet.delivery.destination.redshift;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.freshet.delivery.destination.redshift.PostgresCopy.Format;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +28,10 @@ import java.util.zip.GZIPInputStream;
  */
 final class CopyInput {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // numbers keep their digits when a document is re-written (no double rounding)
+    private static final ObjectMapper JSON = new ObjectMapper()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private CopyInput() {
     }
