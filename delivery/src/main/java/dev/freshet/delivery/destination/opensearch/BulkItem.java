@@ -3,7 +3,7 @@ package dev.freshet.delivery.destination.opensearch;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.freshet.delivery.DeliveryRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ record BulkItem(DeliveryRecord record, String index, String id, byte[] source) {
     // numbers keep their digits when a document is re-written (no double rounding)
     private static final ObjectMapper JSON = new ObjectMapper()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     /** The longest document id OpenSearch and Elasticsearch accept, in UTF-8 bytes. */
     private static final int MAX_ID_BYTES = 512;
 
