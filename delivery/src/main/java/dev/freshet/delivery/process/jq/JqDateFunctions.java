@@ -1,7 +1,6 @@
 package dev.freshet.delivery.process.jq;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
@@ -23,10 +22,10 @@ import net.thisptr.jackson.jq.path.Path;
  *   <li>{@code mktime}: broken down time → whole epoch seconds;</li>
  *   <li>{@code strftime(fmt)}, {@code strflocaltime(fmt)}: epoch seconds or broken down time → text;</li>
  *   <li>{@code strptime(fmt)}: text → broken down time;</li>
- *   <li>{@code todate}, {@code date}: {@code strftime("%Y-%m-%dT%H:%M:%SZ")};
- *       {@code fromdate}: {@code strptime("%Y-%m-%dT%H:%M:%SZ")|mktime};</li>
- *   <li>{@code dateadd(u; n)}: {@code .+n}, {@code datesub(u; n)}: {@code .-n}, as jq 1.6 defines them.</li>
+ *   <li>{@code todate}: {@code strftime("%Y-%m-%dT%H:%M:%SZ")}; {@code fromdate}:
+ *       {@code strptime("%Y-%m-%dT%H:%M:%SZ")|mktime}.</li>
  * </ul>
+ * (jq 1.6 itself has no {@code date}, {@code dateadd} or {@code datesub}, so neither does this.)
  * ({@code now}, {@code todateiso8601} and {@code fromdateiso8601} are jackson-jq's own.) Errors are
  * JQ errors: the query fails, and the record with it.
  *
@@ -48,10 +47,7 @@ public final class JqDateFunctions {
         scope.addFunction("strflocaltime", 1, withFormat(JqDateFunctions::strftime));
         scope.addFunction("strptime", 1, withFormat(JqDateFunctions::strptime));
         scope.addFunction("todate", 0, unary(in -> strftime(in, ISO8601)));
-        scope.addFunction("date", 0, unary(in -> strftime(in, ISO8601)));
         scope.addFunction("fromdate", 0, unary(in -> LongNode.valueOf(strptimeTime(in, ISO8601).epochSeconds())));
-        scope.addFunction("dateadd", 2, arithmetic(1));
-        scope.addFunction("datesub", 2, arithmetic(-1));
     }
 
     private interface DateFunction {
@@ -74,19 +70,6 @@ public final class JqDateFunctions {
                     throw new JsonQueryException("date functions require a string format");
                 }
                 output.emit(run(value -> function.apply(value, format.textValue()), in), null);
-            });
-    }
-
-    /** {@code dateadd(u; n)} / {@code datesub(u; n)}: {@code . ± n} (the unit is ignored, as in jq 1.6). */
-    private static Function arithmetic(int sign) {
-        return (Scope scope, List<Expression> args, JsonNode in, Path path, PathOutput output, Version version) ->
-            args.get(1).apply(scope, in, n -> {
-                if (!in.isNumber() || !n.isNumber()) {
-                    throw new JsonQueryException("dateadd/datesub require numbers");
-                }
-                double sum = in.asDouble() + sign * n.asDouble();
-                boolean whole = sum == Math.rint(sum) && Math.abs(sum) < 1e15;
-                output.emit(whole ? LongNode.valueOf((long) sum) : DoubleNode.valueOf(sum), null);
             });
     }
 

@@ -2,7 +2,6 @@ package dev.freshet.delivery.process.jq;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +67,7 @@ public final class PartitionKeyQuery {
             throw new PartitionKeyException("The JQ query produced no partition keys");
         }
         Map<String, String> keys = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             JsonNode value = field.getValue();
             if (value.isNull() || value.isMissingNode() || value.isContainerNode()) {
                 throw new PartitionKeyException("Partition key " + field.getKey() + " is "

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +117,7 @@ final class LambdaResponse {
             throw invalid("metadata.partitionKeys must be an object");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> key = it.next();
+        for (Map.Entry<String, JsonNode> key : keys.properties()) {
             if (!key.getValue().isValueNode() || key.getValue().isNull()) {
                 throw invalid("partition key " + key.getKey() + " must be a string");
             }
