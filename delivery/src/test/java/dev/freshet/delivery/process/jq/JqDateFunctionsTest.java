@@ -68,10 +68,17 @@ class JqDateFunctionsTest {
         }
     }
 
-    static JsonNode run(String query) throws JsonQueryException {
+    private static final Scope ROOT = rootScope();
+
+    private static Scope rootScope() {
         Scope scope = Scope.newEmptyScope();
         BuiltinFunctionLoader.getInstance().loadFunctions(Versions.JQ_1_6, scope);
         JqDateFunctions.register(scope);
+        return scope;
+    }
+
+    static JsonNode run(String query) throws JsonQueryException {
+        Scope scope = ROOT;
         List<JsonNode> out = new ArrayList<>();
         JsonQuery.compile(query, Versions.JQ_1_6).apply(Scope.newChildScope(scope), NullNode.getInstance(), out::add);
         return out.get(0);
