@@ -7,8 +7,8 @@ import java.util.Locale;
  * {@code strptime/1} does (glibc, C locale). The whole input must match: text left over is an
  * error, as in jq.
  *
- * <p>Conversions: {@code %Y %m %d %e %H %M %S %y %j %b %B %h %a %A %p %I %s %z %Z %T %F %D %R %n
- * %t %%}. As in glibc, whitespace in the format matches any run of whitespace (also none),
+ * <p>Conversions: {@code %Y %m %d %e %H %k %M %S %y %j %b %B %h %a %A %p %I %l %s %z %Z %c %D %F
+ * %r %R %T %x %X %n %t %%}. As in glibc, whitespace in the format matches any run of whitespace (also none),
  * {@code %z} accepts {@code Z}, {@code ±hh}, {@code ±hhmm} and {@code ±hh:mm}; like jq 1.6, the
  * offset is then ignored (jq's {@code mktime} is {@code timegm}). {@code %Z} accepts a run of
  * letters and ignores it. Other conversions are errors.
@@ -82,8 +82,14 @@ final class Strptime {
                 skipSpaces();
                 day = number(1, 2, 1, 31);
             }
-            case 'H' -> hour = number(1, 2, 0, 23);
-            case 'I' -> hour = number(1, 2, 1, 12);
+            case 'H', 'k' -> {
+                skipSpaces();
+                hour = number(1, 2, 0, 23);
+            }
+            case 'I', 'l' -> {
+                skipSpaces();
+                hour = number(1, 2, 1, 12);
+            }
             case 'M' -> minute = number(1, 2, 0, 59);
             case 'S' -> second = number(1, 2, 0, 61);
             case 'y' -> {
@@ -97,7 +103,10 @@ final class Strptime {
             case 's' -> epochSeconds = signedNumber(12);
             case 'z' -> offset();
             case 'Z' -> letters();
-            case 'T' -> match("%H:%M:%S");
+            case 'T', 'X' -> match("%H:%M:%S");
+            case 'r' -> match("%I:%M:%S %p");
+            case 'c' -> match("%a %b %e %H:%M:%S %Y");
+            case 'x' -> match("%m/%d/%y");
             case 'F' -> match("%Y-%m-%d");
             case 'D' -> match("%m/%d/%y");
             case 'R' -> match("%H:%M");
