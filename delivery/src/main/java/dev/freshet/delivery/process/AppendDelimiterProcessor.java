@@ -38,7 +38,8 @@ public final class AppendDelimiterProcessor extends RecordByRecordProcessor {
                 continue;
             }
             if (++i == value.length()) {
-                throw parameters.invalid("parameter Delimiter of processor AppendDelimiterToRecord ends with a lone backslash");
+                throw parameters.invalid("parameter Delimiter of processor AppendDelimiterToRecord ends with a lone "
+                    + "backslash");
             }
             switch (value.charAt(i)) {
                 case 'n' -> out.append('\n');

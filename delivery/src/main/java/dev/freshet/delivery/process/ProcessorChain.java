@@ -32,7 +32,8 @@ public final class ProcessorChain implements RecordProcessor {
     }
 
     @Override
-    public ProcessingResult process(DeliveryStreamRef stream, List<DeliveryRecord> records) throws InterruptedException {
+    public ProcessingResult process(DeliveryStreamRef stream, List<DeliveryRecord> records)
+            throws InterruptedException {
         List<DeliveryRecord> current = records;
         List<FailedRecord> failed = new ArrayList<>();
         int dropped = 0;

@@ -10,6 +10,8 @@ import dev.freshet.delivery.DeliveryException;
 import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliveryStreamRef;
 import dev.freshet.delivery.process.lambda.LambdaProcessor;
+import dev.freshet.delivery.process.lambda.TransformFunction;
+import dev.freshet.delivery.process.split.KplEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,43 @@ class ProcessorsTest {
         assertThat(result.records()).extracting(DeliveryRecord::recordId).containsExactly("1.0", "1.1");
         assertThat(result.records().get(1).partitionKeys()).containsEntry("customer", "2");
         assertThat(result.failed()).extracting(f -> f.record().recordId()).containsExactlyInAnyOrder("2", "1.2");
+    }
+
+    @Test
+    void aLambdaBetweenDeAggregationAndPartitioningSeesSplitRecordsAndItsKeysReachTheRecords() throws Exception {
+        try (TransformFunction fn = TransformFunction.start(TransformFunction.eachRecord(r -> TransformFunction.ok(r,
+                ("{\"v\":" + new String(TransformFunction.data(r), StandardCharsets.UTF_8) + "}").getBytes(),
+                java.util.Map.of("from_lambda", "yes"))))) {
+            ProcessorChain chain = Processors.build(json("""
+                {"Enabled": true, "Processors": [
+                  {"Type": "AppendDelimiterToRecord"},
+                  {"Type": "MetadataExtraction", "Parameters": [
+                     {"ParameterName": "MetadataExtractionQuery", "ParameterValue": "{v:.v}"},
+                     {"ParameterName": "JsonParsingEngine", "ParameterValue": "JQ-1.6"}]},
+                  {"Type": "Lambda", "Parameters": [{"ParameterName": "LambdaArn", "ParameterValue": "%s"}]},
+                  {"Type": "RecordDeAggregation", "Parameters": [
+                     {"ParameterName": "SubRecordType", "ParameterValue": "DELIMITED"},
+                     {"ParameterName": "Delimiter", "ParameterValue": "LA=="}]}]}""".formatted(fn.url())), false,
+                ProcessingSettings.defaults());
+
+            ProcessingResult result = chain.process(STREAM, List.of(record("1", "1,2")));
+
+            assertThat(fn.events().get(0).get("records")).hasSize(2);
+            assertThat(result.records()).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
+                .containsExactly("{\"v\":1}\n", "{\"v\":2}\n");
+            assertThat(result.records().get(1).partitionKeys()).isEqualTo(java.util.Map.of("v", "2", "from_lambda", "yes"));
+        }
+    }
+
+    @Test
+    void kinesisSourcedStreamsDeAggregateKplRecordsEvenWithoutProcessing() throws Exception {
+        byte[] aggregated = new KplEncoder().add("k", "a".getBytes()).add("k", "b".getBytes()).encode();
+
+        ProcessingResult result = Processors.build(null, true, ProcessingSettings.defaults()).process(STREAM,
+            List.of(new DeliveryRecord("seq", 1L, aggregated)));
+
+        assertThat(result.records()).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
+            .containsExactly("a", "b");
     }
 
     @Test

@@ -42,7 +42,8 @@ public final class JqDateFunctions {
     public static void register(Scope scope) {
         scope.addFunction("gmtime", 0, unary(JqDateFunctions::gmtime));
         scope.addFunction("localtime", 0, unary(JqDateFunctions::gmtime));
-        scope.addFunction("mktime", 0, unary(in -> LongNode.valueOf(BrokenDownTime.fromJson(in, "mktime").epochSeconds())));
+        scope.addFunction("mktime", 0,
+            unary(in -> LongNode.valueOf(BrokenDownTime.fromJson(in, "mktime").epochSeconds())));
         scope.addFunction("strftime", 1, withFormat(JqDateFunctions::strftime));
         scope.addFunction("strflocaltime", 1, withFormat(JqDateFunctions::strftime));
         scope.addFunction("strptime", 1, withFormat(JqDateFunctions::strptime));

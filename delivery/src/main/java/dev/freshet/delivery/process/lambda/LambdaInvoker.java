@@ -74,7 +74,8 @@ final class LambdaInvoker {
         switch (status) {
             case 200 -> {
                 if (body.length > MAX_PAYLOAD_BYTES) {
-                    throw functionError("The Lambda function's response is larger than " + MAX_PAYLOAD_BYTES + " bytes");
+                    throw functionError("The Lambda function's response is larger than " + MAX_PAYLOAD_BYTES
+                        + " bytes");
                 }
             }
             case 401, 403 -> throw new LambdaFailure("Lambda.InvokeAccessDenied",

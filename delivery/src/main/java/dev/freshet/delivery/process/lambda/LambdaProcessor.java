@@ -62,7 +62,8 @@ public final class LambdaProcessor implements RecordProcessor {
         String arn = parameters.required("LambdaArn");
         if (!LambdaTarget.isFunctionArn(arn) && !LambdaTarget.isHttpUrl(arn)) {
             throw parameters.invalid("parameter LambdaArn of processor Lambda must be a Lambda function ARN "
-                + "(arn:aws:lambda:<region>:<account>:function:<name>) or an http(s):// function URL, got '" + arn + "'");
+                + "(arn:aws:lambda:<region>:<account>:function:<name>) or an http(s):// function URL, got '" + arn
+                + "'");
         }
         int retries = parameters.integer("NumberOfRetries", 0, 300, 3);
         BigDecimal sizeMb = parameters.decimal("BufferSizeInMBs", new BigDecimal("0.2"), BigDecimal.valueOf(3),
@@ -166,7 +167,8 @@ public final class LambdaProcessor implements RecordProcessor {
                     case LambdaResponse.OK -> {
                         Map<String, String> keys = new HashMap<>(record.partitionKeys());
                         keys.putAll(result.partitionKeys());
-                        delivered.add(new DeliveryRecord(record.recordId(), record.arrivalMillis(), result.data(), keys));
+                        delivered.add(new DeliveryRecord(record.recordId(), record.arrivalMillis(), result.data(),
+                            keys));
                     }
                     case LambdaResponse.DROPPED -> dropped++;
                     default -> failed.add(envelope(record, "Lambda.ProcessingFailedStatus",

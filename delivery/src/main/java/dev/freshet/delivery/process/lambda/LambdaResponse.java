@@ -53,7 +53,8 @@ final class LambdaResponse {
             }
             if (results.put(id.textValue(), result(entry)) != null) {
                 throw new LambdaFailure(LambdaFailure.DUPLICATED_RECORD_ID, "Multiple records were returned with the "
-                    + "same record ID. Ensure that the Lambda function returns unique record IDs for each record.", false);
+                    + "same record ID. Ensure that the Lambda function returns unique record IDs for each record.",
+                    false);
             }
         }
         if (results.size() != sentIds.size() || !results.keySet().containsAll(sentIds)) {

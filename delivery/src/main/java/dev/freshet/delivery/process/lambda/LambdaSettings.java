@@ -51,8 +51,8 @@ public record LambdaSettings(Map<String, URI> functionUrls, Duration invocationT
             String arn = pair.substring(0, eq).trim();
             URI url = URI.create(pair.substring(eq + 1).trim());
             if (!LambdaTarget.isHttpUrl(url.toString()) || !LambdaTarget.isFunctionArn(arn)) {
-                throw new IllegalArgumentException("delivery-lambda-urls: expected arn:aws:lambda:…=http(s)://…, got '"
-                    + pair.trim() + "'");
+                throw new IllegalArgumentException("delivery-lambda-urls: expected arn:aws:lambda:…=http(s)://…, "
+                    + "got '" + pair.trim() + "'");
             }
             urls.put(arn, url);
         }
