@@ -1,6 +1,7 @@
 package dev.freshet.delivery.destination.http;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +33,9 @@ import javax.net.ssl.SSLException;
  * 3xx, which is never followed, a non-conforming 200, timeouts, refused or reset connections) is
  * worth retrying.
  *
+ * Like the service, an answer with members beyond {@code requestId}, {@code timestamp} and
+ * {@code errorMessage}, or with anything after the JSON object, is not conforming.
+ *
  * <p>The whole exchange, answer body included, must finish within the request timeout (3 minutes
  * at the service).
  *
@@ -41,7 +48,9 @@ final class HttpEndpointClient {
     private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
     /** How much of an error answer goes into the error message (the service truncates too). */
     private static final int MAX_QUOTED_BODY = 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The response schema's members; the service refuses answers with others. */
+    private static final Set<String> RESPONSE_FIELDS = Set.of("requestId", "timestamp", "errorMessage");
 
     private final HttpEndpointSettings settings;
     private final String sourceArn;
@@ -67,7 +76,7 @@ final class HttpEndpointClient {
             http.sendAsync(httpRequest(request), info -> CappedBody.subscriber(MAX_RESPONSE_BYTES));
         try {
             HttpResponse<CappedBody> response = exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return judge(request, response);
+            return judge(request.requestId(), response.statusCode(), response.headers(), response.body());
         } catch (TimeoutException e) {
             exchange.cancel(true);
             return timedOut();
@@ -98,33 +107,32 @@ final class HttpEndpointClient {
         return builder.build();
     }
 
-    private static AttemptOutcome judge(HttpEndpointRequest request, HttpResponse<CappedBody> response) {
-        CappedBody body = response.body();
+    /** The verdict on an answer to the request {@code requestId}: untrusted bytes, judged without throwing. */
+    static AttemptOutcome judge(String requestId, int status, HttpHeaders headers, CappedBody body) {
         if (body.tooLarge()) {
             return AttemptOutcome.retryable(AttemptOutcome.RESPONSE_TOO_LARGE,
-                "The response from the endpoint is larger than 1 MiB (status " + response.statusCode() + ")");
+                "The response from the endpoint is larger than 1 MiB (status " + status + ")");
         }
         String text = new String(body.bytes(), StandardCharsets.UTF_8);
-        int status = response.statusCode();
         if (status == 413) {
             return AttemptOutcome.permanent(AttemptOutcome.DESTINATION_EXCEPTION, received(status, text));
         }
         if (status != 200) {
             return AttemptOutcome.retryable(AttemptOutcome.DESTINATION_EXCEPTION, received(status, text));
         }
-        String violation = violation(request.requestId(), response, text);
+        String violation = violation(requestId, headers, text);
         return violation == null ? AttemptOutcome.delivered()
             : AttemptOutcome.retryable(AttemptOutcome.INVALID_RESPONSE, "The response received from the endpoint is "
                 + "invalid: " + violation + ". Raw response received: 200 " + quote(text));
     }
 
     /** Why a 200 does not meet the response spec, or null when it does. */
-    private static String violation(String requestId, HttpResponse<?> response, String text) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+    private static String violation(String requestId, HttpHeaders headers, String text) {
+        String contentType = headers.firstValue("Content-Type").orElse("");
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return "Content-Type is not application/json";
         }
-        if (response.headers().firstValue("Content-Encoding").isPresent()) {
+        if (headers.firstValue("Content-Encoding").isPresent()) {
             return "the response is content-encoded";
         }
         JsonNode json;
@@ -135,6 +143,12 @@ final class HttpEndpointClient {
         }
         if (json == null || !json.isObject()) {
             return "not a JSON object";
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!RESPONSE_FIELDS.contains(name)) {
+                return "unexpected field " + name;
+            }
         }
         if (!json.path("requestId").isTextual()) {
             return "requestId is missing";
