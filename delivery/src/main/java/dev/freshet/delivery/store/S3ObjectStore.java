@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,6 +33,9 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * {@link ObjectStoreException} classified by {@link S3Failures}, and the caller's retry loop (the
  * destination's RetryDurationInSeconds or S3's 24 hours) takes over. Checksums are sent only where
  * S3 requires them: S3-compatible stores differ in their support for the newer trailing checksums.
+ *
+ * <p>An interrupted put fails as a retryable {@code IOException} with the thread's interrupt flag
+ * set, so a stopping stream notices.
  *
  * <p>Thread-safe (the S3 client is).
  */
@@ -70,6 +74,10 @@ public final class S3ObjectStore implements ObjectStore {
                     slice(content, 0, content.length));
             }
         } catch (SdkException e) {
+            if (e instanceof AbortedException) {
+                // the SDK turns an interrupt into this and may clear the flag; the stopping stream needs to see it
+                Thread.currentThread().interrupt();
+            }
             throw S3Failures.map(e, bucket, key);
         }
     }

@@ -1,6 +1,7 @@
 package dev.freshet.delivery.destination.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +223,25 @@ class HttpEndpointDestinationTest {
         }
         DeliveryResult result = deliver(config(URI.create("http://127.0.0.1:" + closedPort + "/"), KEY, 0), records(1));
         assertThat(envelope(result.failed().get(0)).path("errorCode").asText()).isEqualTo("HttpEndpoint.ConnectionFailed");
+    }
+
+    @Test
+    void stoppingTheStreamInterruptsTheRetries() throws Exception {
+        receiver.answerAlways(Mode.ERROR_500);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread delivery = new Thread(() -> {
+            try {
+                deliver(config(receiver.url(), KEY, 60), records(1));
+                outcome.set(new AssertionError("delivered"));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        delivery.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received().isEmpty());
+        delivery.interrupt();
+        delivery.join(20_000);
+        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
     }
 
     @Test
