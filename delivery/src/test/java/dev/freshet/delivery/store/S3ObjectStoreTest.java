@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.freshet.delivery.testing.S3ProxyFixture;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** S3ObjectStore against s3proxy on loopback with SigV4 on. */
@@ -64,6 +66,21 @@ class S3ObjectStoreTest {
                 .as("a multipart ETag ends in -<parts>").endsWith("-3\"");
             assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
         }
+    }
+
+    @Test
+    void theFilesystemStoreKeepsObjectsAsFiles(@TempDir Path dir) throws Exception {
+        byte[] content = randomBytes(1_000);
+        try (S3ProxyFixture disk = S3ProxyFixture.onDisk(dir)) {
+            disk.createBucket("files");
+            S3StoreSettings settings = S3StoreSettings.of(disk.endpoint(), S3ProxyFixture.REGION,
+                S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL);
+            try (S3ObjectStore store = new S3ObjectStore(settings)) {
+                store.put("files", "2026/11/26/object", content);
+            }
+            assertThat(disk.get("files", "2026/11/26/object")).isEqualTo(content);
+        }
+        assertThat(dir.resolve("files/2026/11/26/object")).hasBinaryContent(content);
     }
 
     @Test
