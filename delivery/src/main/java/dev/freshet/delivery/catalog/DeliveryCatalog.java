@@ -1,14 +1,13 @@
 package dev.freshet.delivery.catalog;
 
+import dev.freshet.datastreams.metadata.GuardedSnapshots;
 import dev.freshet.datastreams.metadata.JsonSnapshots;
 import dev.freshet.delivery.DeliveryException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * The metadata of every delivery stream. All access runs under one lock, held for microseconds;
- * each change is persisted (a whole {@code catalog.json} snapshot, see {@link JsonSnapshots})
- * before {@link #mutate} returns, written outside the lock in version order. Streams whose
+ * The metadata of every delivery stream, behind one lock and persisted as a whole
+ * {@code catalog.json} snapshot after each change ({@link GuardedSnapshots}). Streams whose
  * DELETING phase ended are dropped on the next change and are invisible before that.
  *
  * <p>Thread-safe.
@@ -16,15 +15,11 @@ import java.util.function.Function;
 final class DeliveryCatalog {
 
     private final CatalogSettings settings;
-    private final JsonSnapshots<DeliveryCatalogState> snapshots;
-    private final DeliveryCatalogState state;
-    private final ReentrantLock lock = new ReentrantLock();
-    private long version;
+    private final GuardedSnapshots<DeliveryCatalogState> state;
 
     DeliveryCatalog(CatalogSettings settings, JsonSnapshots<DeliveryCatalogState> snapshots) {
         this.settings = settings;
-        this.snapshots = snapshots;
-        this.state = snapshots.load(DeliveryCatalogState::new);
+        this.state = new GuardedSnapshots<>(snapshots, DeliveryCatalogState::new);
     }
 
     CatalogSettings settings() {
@@ -37,12 +32,7 @@ final class DeliveryCatalog {
 
     /** Runs {@code action} on the current state under the lock. It must not change the state. */
     <T> T read(Function<DeliveryCatalogState, T> action) {
-        lock.lock();
-        try {
-            return action.apply(state);
-        } finally {
-            lock.unlock();
-        }
+        return state.read(action);
     }
 
     /**
@@ -50,21 +40,11 @@ final class DeliveryCatalog {
      * before it changes anything: a thrown exception leaves no trace.
      */
     <T> T mutate(Function<DeliveryCatalogState, T> action) {
-        T result;
-        byte[] snapshot;
-        long snapshotVersion;
-        lock.lock();
-        try {
+        return state.mutate(current -> {
             long now = now();
-            state.streams.values().removeIf(stream -> DeliveryStreamStatus.gone(stream, now));
-            result = action.apply(state);
-            snapshot = snapshots.snapshot(state);
-            snapshotVersion = ++version;
-        } finally {
-            lock.unlock();
-        }
-        snapshots.write(snapshotVersion, snapshot);
-        return result;
+            current.streams.values().removeIf(stream -> DeliveryStreamStatus.gone(stream, now));
+            return action.apply(current);
+        });
     }
 
     /** The named stream, or ResourceNotFoundException (also once its DELETING phase ended). Call under the lock. */

@@ -92,6 +92,7 @@ abstract class DestinationRules {
         if (s3 == null) {
             throw DeliveryException.invalidArgument(path + ".S3Configuration must be a structure.");
         }
+        require(s3, path + ".S3Configuration", "RoleARN", "BucketARN");
         S3Rules.configure(s3, path + ".S3Configuration", compressions, false);
     }
 

@@ -66,14 +66,7 @@ final class ExtendedS3Rules extends DestinationRules {
 
     private static void backup(ObjectNode configuration, String path) {
         ConfigNodes.defaultText(configuration, "S3BackupMode", "Disabled");
-        ObjectNode backup = ConfigNodes.child(configuration, "S3BackupConfiguration");
-        if ("Enabled".equals(ConfigNodes.text(configuration, "S3BackupMode")) && backup == null) {
-            throw DeliveryException.invalidArgument(path + ": S3BackupConfiguration is required when S3BackupMode is Enabled.");
-        }
-        if (backup != null) {
-            require(backup, path + ".S3BackupConfiguration", "RoleARN", "BucketARN");
-            S3Rules.configure(backup, path + ".S3BackupConfiguration", ALL_COMPRESSIONS, false);
-        }
+        S3Rules.backup(configuration, path);
     }
 
     private static void timeZone(ObjectNode configuration, String path) {

@@ -37,14 +37,7 @@ final class RedshiftRules extends DestinationRules {
             throw DeliveryException.invalidArgument(path + ".S3Configuration.Prefix may not contain expressions "
                 + "for a Redshift destination.");
         }
-        ObjectNode backup = ConfigNodes.child(configuration, "S3BackupConfiguration");
-        if ("Enabled".equals(ConfigNodes.text(configuration, "S3BackupMode")) && backup == null) {
-            throw DeliveryException.invalidArgument(path + ": S3BackupConfiguration is required when S3BackupMode is Enabled.");
-        }
-        if (backup != null) {
-            require(backup, path + ".S3BackupConfiguration", "RoleARN", "BucketARN");
-            S3Rules.configure(backup, path + ".S3BackupConfiguration", ALL_COMPRESSIONS, false);
-        }
+        S3Rules.backup(configuration, path);
     }
 
     @Override

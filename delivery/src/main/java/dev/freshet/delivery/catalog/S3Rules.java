@@ -40,9 +40,6 @@ final class S3Rules {
             throw DeliveryException.invalidArgument(path + ".BucketARN '" + bucketArn
                 + "' is not an S3 bucket ARN (arn:aws:s3:::bucket-name, a valid bucket name).");
         }
-        if (!ConfigNodes.has(configuration, "RoleARN")) {
-            throw DeliveryException.invalidArgument(path + ".RoleARN is required.");
-        }
         BufferingRules.S3.apply(configuration, path);
         ConfigNodes.defaultText(configuration, "CompressionFormat", "UNCOMPRESSED");
         String compression = ConfigNodes.text(configuration, "CompressionFormat");
@@ -66,6 +63,22 @@ final class S3Rules {
         }
         if (!kms) {
             ConfigNodes.defaultText(encryption, "NoEncryptionConfig", "NoEncryption");
+        }
+    }
+
+    /**
+     * S3BackupConfiguration, checked as an S3 destination when given; required when S3BackupMode is
+     * Enabled.
+     */
+    static void backup(ObjectNode configuration, String path) {
+        ObjectNode backup = ConfigNodes.child(configuration, "S3BackupConfiguration");
+        if ("Enabled".equals(ConfigNodes.text(configuration, "S3BackupMode")) && backup == null) {
+            throw DeliveryException.invalidArgument(path + ": S3BackupConfiguration is required when S3BackupMode is Enabled.");
+        }
+        if (backup != null) {
+            String backupPath = path + ".S3BackupConfiguration";
+            DestinationRules.require(backup, backupPath, "RoleARN", "BucketARN");
+            configure(backup, backupPath, DestinationRules.ALL_COMPRESSIONS, false);
         }
     }
 }
