@@ -49,6 +49,14 @@ public final class FirehoseModule implements FreshetModule {
         public FreshetModule open(ModuleContext context) {
             return new FirehoseModule(context, dataStreams.get(), engines);
         }
+
+        /**
+         * A factory whose engine accepts no records (ServiceUnavailableException), for builds where
+         * the delivery engine is not wired yet.
+         */
+        public static Factory withoutDelivery(Supplier<DataStreams> dataStreams) {
+            return new Factory(dataStreams, context -> new UnwiredDeliveryEngine());
+        }
     }
 
     @Override
