@@ -8,29 +8,11 @@ import os
 import sys
 
 import boto3
-from botocore.exceptions import ClientError
+from scenario_checks import check, error_code, results
 
 ENDPOINT = sys.argv[1]
 ROLE = "arn:aws:iam::000000000000:role/firehose"
 NAME = f"boto3-fh-{os.getpid()}"
-results = {"passed": 0, "failed": 0}
-
-
-def check(name, expected, actual):
-    if expected == actual:
-        print(f"PASS {name}", flush=True)
-        results["passed"] += 1
-    else:
-        print(f"FAIL {name}: expected {expected!r} got {actual!r}", flush=True)
-        results["failed"] += 1
-
-
-def error_code(fn):
-    try:
-        fn()
-    except ClientError as e:
-        return e.response["Error"]["Code"]
-    return None
 
 
 def s3(bucket="boto3-bucket", **extra):
