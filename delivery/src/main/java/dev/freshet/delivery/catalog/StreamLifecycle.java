@@ -55,7 +55,13 @@ public final class StreamLifecycle {
             state.streams.put(stream.name, stream);
             return Specs.of(catalog, stream);
         });
-        engine.run(spec);
+        try {
+            engine.run(spec);
+        } catch (RuntimeException e) {
+            // the engine's last-line refusal: a stream that cannot run must not stay in the catalog
+            catalog.mutate(state -> state.streams.remove(request.name()));
+            throw e;
+        }
         return spec.ref().arn();
     }
 

@@ -20,9 +20,13 @@ final class FakeEngine implements DeliveryEngine {
     final List<byte[]> put = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     volatile boolean unavailable;
+    volatile boolean refuseRuns;
 
     @Override
     public void run(DeliveryStreamSpec spec) {
+        if (refuseRuns) {
+            throw DeliveryException.invalidArgument("cannot run " + spec.ref().name());
+        }
         running.put(spec.ref().name(), spec);
     }
 

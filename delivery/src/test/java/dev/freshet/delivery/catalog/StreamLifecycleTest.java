@@ -99,6 +99,16 @@ class StreamLifecycleTest {
     }
 
     @Test
+    void aStreamTheEngineRefusesIsNotKept() {
+        CatalogFixture fixture = new CatalogFixture(dir);
+        fixture.engine.refuseRuns = true;
+        assertRefused(() -> fixture.streams.streams().create(directPut("refused", s3(""))),
+            DeliveryErrorType.INVALID_ARGUMENT, "cannot run refused");
+        assertRefused(() -> fixture.streams.streams().describe("refused", null, null), DeliveryErrorType.RESOURCE_NOT_FOUND,
+            "not found");
+    }
+
+    @Test
     void deleteWaitsForActiveThenFreesTheNameAfterDeleting() {
         CatalogFixture fixture = new CatalogFixture(dir);
         fixture.streams.streams().create(directPut("gone", s3("")));
