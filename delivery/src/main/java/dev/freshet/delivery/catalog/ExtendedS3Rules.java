@@ -27,6 +27,8 @@ final class ExtendedS3Rules extends DestinationRules {
         require(configuration, path, "RoleARN", "BucketARN");
         boolean partitioning = ConfigNodes.enabled(configuration, "DynamicPartitioningConfiguration", false);
         boolean conversion = ConfigNodes.enabled(configuration, "DataFormatConversionConfiguration", true);
+        settle(configuration, "DynamicPartitioningConfiguration", partitioning);
+        settle(configuration, "DataFormatConversionConfiguration", conversion);
         if (conversion && ConfigNodes.child(configuration, "BufferingHints") == null) {
             BufferingRules.S3.apply(configuration, path, FORMAT_CONVERSION_DEFAULT_MBS);
         }
@@ -39,6 +41,14 @@ final class ExtendedS3Rules extends DestinationRules {
         }
         backup(configuration, path);
         timeZone(configuration, path);
+    }
+
+    /** Writes the switch's effective {@code Enabled} into a given structure, so the engine need not know the defaults. */
+    private static void settle(ObjectNode configuration, String member, boolean enabled) {
+        ObjectNode structure = ConfigNodes.child(configuration, member);
+        if (structure != null) {
+            structure.put("Enabled", enabled);
+        }
     }
 
     private static void partitioning(ObjectNode configuration, String path) {

@@ -62,8 +62,9 @@ class DestinationRulesTest {
 
     @Test
     void formatConversionDefaultsToA128MegabyteBuffer() {
-        ObjectNode stored = EXTENDED_S3.configure(s3("'DataFormatConversionConfiguration':{'Enabled':true}"));
+        ObjectNode stored = EXTENDED_S3.configure(s3("'DataFormatConversionConfiguration':{}"));
         assertThat(stored.get("BufferingHints").get("SizeInMBs").asInt()).isEqualTo(128);
+        assertThat(stored.get("DataFormatConversionConfiguration").get("Enabled").asBoolean()).isTrue();
     }
 
     @Test
