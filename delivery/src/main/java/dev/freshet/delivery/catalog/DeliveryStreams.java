@@ -7,6 +7,8 @@ import dev.freshet.delivery.DeliveryStreamSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivery-stream service (the Firehose API) as plain Java: the composition root of the
@@ -18,6 +20,8 @@ import java.util.List;
  * <p>Thread-safe. The engine is the caller's to close.
  */
 public final class DeliveryStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStreams.class);
 
     private final DeliveryCatalog catalog;
     private final DeliveryEngine engine;
@@ -58,7 +62,15 @@ public final class DeliveryStreams {
         });
         // a crash between DeleteDeliveryStream and the engine's delete must not leave a log behind
         deleting.forEach(engine::delete);
-        running.forEach(engine::run);
+        for (DeliveryStreamSpec spec : running) {
+            try {
+                engine.run(spec);
+            } catch (RuntimeException e) {
+                // one stream the engine cannot run must not keep the others (or the server) down
+                LOG.atError().setMessage("delivery stream not started").addKeyValue("delivery_stream", spec.ref().name())
+                    .setCause(e).log();
+            }
+        }
     }
 
     public CatalogSettings settings() {
