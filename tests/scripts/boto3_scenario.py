@@ -13,37 +13,9 @@ import threading
 import time
 
 import boto3
-from botocore.exceptions import ClientError
+from scenario_checks import check, error_code, results, step  # beside this script
 
 ENDPOINT = sys.argv[1]
-results = {"passed": 0, "failed": 0}
-
-
-def check(name, expected, actual):
-    if expected == actual:
-        print(f"PASS {name}", flush=True)
-        results["passed"] += 1
-    else:
-        print(f"FAIL {name}: expected {expected!r} got {actual!r}", flush=True)
-        results["failed"] += 1
-
-
-def step(name, fn):
-    """Runs one step; an exception fails that check and the scenario goes on."""
-    try:
-        fn()
-    except Exception as e:  # noqa: BLE001 - report and continue
-        print(f"FAIL {name}: {type(e).__name__}: {e}", flush=True)
-        results["failed"] += 1
-
-
-def error_code(fn):
-    try:
-        fn()
-    except ClientError as e:
-        return e.response["Error"]["Code"]
-    return None
-
 
 kinesis = boto3.client("kinesis", endpoint_url=ENDPOINT, region_name="us-east-1",
                        aws_access_key_id="test", aws_secret_access_key="test")

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs the AWS CLI and boto3 scenarios in {@code tests/scripts} against the server, as part of the same
+ * Runs the AWS CLI and boto3 scenarios in {@code tests/scripts} (Kinesis, Firehose) against the server, as part of the same
  * test command. A missing interpreter fails the test (with how to install it) rather than skipping it.
  */
 class ScriptScenariosTest {
@@ -39,6 +39,23 @@ class ScriptScenariosTest {
         String python = pythonWithBoto3().orElseGet(() -> fail("no python3 that can `import boto3`: install it "
                 + "(`apt-get install -y python3-boto3` or `pip install boto3`)"));
         run(List.of(python, SCRIPTS.resolve("boto3_scenario.py").toString(), server.endpoint().toString()),
+                python, null);
+    }
+
+    @Test
+    void firehoseAwsCliScenarioPasses() throws Exception {
+        String aws = onPath("aws").orElseGet(() -> fail("the AWS CLI is not on PATH: install it "
+                + "(`apt-get install -y awscli` or `pip install awscli`)"));
+        String python = anyPython();
+        run(List.of("bash", SCRIPTS.resolve("firehose-cli-scenario.sh").toString(), server.endpoint().toString()),
+                python, aws);
+    }
+
+    @Test
+    void firehoseBoto3ScenarioPasses() throws Exception {
+        String python = pythonWithBoto3().orElseGet(() -> fail("no python3 that can `import boto3`: install it "
+                + "(`apt-get install -y python3-boto3` or `pip install boto3`)"));
+        run(List.of(python, SCRIPTS.resolve("firehose_boto3_scenario.py").toString(), server.endpoint().toString()),
                 python, null);
     }
 

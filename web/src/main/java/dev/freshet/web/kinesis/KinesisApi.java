@@ -5,7 +5,6 @@ import dev.freshet.datastreams.kinesis.KinesisException;
 import dev.freshet.datastreams.kinesis.ShardSubscription;
 import dev.freshet.datastreams.kinesis.Subscriptions;
 import dev.freshet.web.protocol.AwsError;
-import dev.freshet.web.protocol.ErrorEncoder;
 import dev.freshet.web.protocol.Input;
 import dev.freshet.web.protocol.KinesisOperations;
 import dev.freshet.web.protocol.OperationModel;
@@ -14,16 +13,16 @@ import dev.freshet.web.protocol.ProtocolException;
 import dev.freshet.web.protocol.RequestDecoder;
 import dev.freshet.web.protocol.WireFormat;
 import dev.freshet.web.server.AmzTarget;
+import dev.freshet.web.server.AwsJsonExchange;
 import dev.freshet.web.server.FullBodyReceiver;
 import dev.freshet.web.server.RequestBodyErrors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +38,6 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class KinesisApi implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisApi.class);
-    private static final HttpString ERROR_TYPE = new HttpString(ErrorEncoder.ERROR_TYPE_HEADER);
 
     private final DataStreams kinesis;
     private final Map<String, KinesisOperation> operations = new HashMap<>();
@@ -63,10 +61,8 @@ public final class KinesisApi implements HttpHandler {
     }
 
     private void process(HttpServerExchange exchange, byte[] body) {
-        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        WireFormat format = contentType == null ? WireFormat.JSON : WireFormat.fromContentType(contentType).orElse(null);
+        WireFormat format = AwsJsonExchange.formatOrRefuse(exchange);
         if (format == null) {
-            error(exchange, WireFormat.JSON, AwsError.serialization("Unsupported Content-Type: " + contentType));
             return;
         }
         try {
@@ -79,16 +75,16 @@ public final class KinesisApi implements HttpHandler {
             if (model.eventStream()) {
                 subscribe(exchange, input, format);
             } else {
-                respond(exchange, format, run(operation, input, format));
+                AwsJsonExchange.respond(exchange, format, run(operation, input, format));
             }
         } catch (ProtocolException e) {
-            error(exchange, format, e.error());
+            AwsJsonExchange.error(exchange, format, e.error());
         } catch (KinesisException e) {
-            error(exchange, format, KinesisErrors.of(e));
+            AwsJsonExchange.error(exchange, format, KinesisErrors.of(e));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             LOG.atError().setMessage("Kinesis operation failed").setCause(e)
                 .addKeyValue("target", AmzTarget.of(exchange).map(AmzTarget::operation).orElse("")).log();
-            error(exchange, format, AwsError.internalFailure());
+            AwsJsonExchange.error(exchange, format, AwsError.internalFailure());
         }
     }
 
@@ -112,18 +108,5 @@ public final class KinesisApi implements HttpHandler {
                 Requests.string(position, "SequenceNumber"), position.timestamp("Timestamp").orElse(null)));
         new SubscriptionPump(exchange, subscription, format, exchange.getConnection().getWorker(), timer,
             kinesis.config().clock()).start();
-    }
-
-    private static void respond(HttpServerExchange exchange, WireFormat format, ByteBuffer body) {
-        exchange.setStatusCode(200);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, format.contentType());
-        exchange.getResponseSender().send(body);
-    }
-
-    private static void error(HttpServerExchange exchange, WireFormat format, AwsError error) {
-        exchange.setStatusCode(error.httpStatus());
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, format.contentType());
-        exchange.getResponseHeaders().put(ERROR_TYPE, ErrorEncoder.errorTypeHeader(error));
-        exchange.getResponseSender().send(ByteBuffer.wrap(ErrorEncoder.encode(error, format)));
     }
 }

@@ -42,11 +42,27 @@ public final class KinesisModule implements FreshetModule {
         this.api = new KinesisApi(kinesis, timer);
     }
 
-    /** Opens the module; listed in the server's service assembly. */
+    /**
+     * Opens the module; listed in the server's service assembly. It keeps the module it opened so
+     * that modules opened after it can reach its data streams (delivery streams read them).
+     */
     public static final class Factory implements FreshetModule.Factory {
+
+        private volatile KinesisModule opened;
+
         @Override
         public FreshetModule open(ModuleContext context) {
-            return new KinesisModule(context);
+            opened = new KinesisModule(context);
+            return opened;
+        }
+
+        /** The data streams of the module this factory opened; IllegalStateException before it opened. */
+        public DataStreams dataStreams() {
+            KinesisModule module = opened;
+            if (module == null) {
+                throw new IllegalStateException("the Kinesis module must open before the modules that use its streams");
+            }
+            return module.kinesis;
         }
     }
 

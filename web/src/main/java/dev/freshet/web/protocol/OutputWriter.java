@@ -1,6 +1,7 @@
 package dev.freshet.web.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -146,6 +147,20 @@ public final class OutputWriter {
         return write(() -> {
             generator.writeFieldName(name);
             generator.writeBinary(new ByteBufferInputStream(value.duplicate()), value.remaining());
+        });
+    }
+
+    /**
+     * A member holding a document tree as it is (a stored configuration); omitted when
+     * {@code value} is null.
+     */
+    public OutputWriter tree(String name, JsonNode value) {
+        if (value == null) {
+            return this;
+        }
+        return write(() -> {
+            generator.writeFieldName(name);
+            format.mapper().writeTree(generator, value);
         });
     }
 

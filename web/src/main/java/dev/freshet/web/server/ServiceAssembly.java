@@ -1,5 +1,6 @@
 package dev.freshet.web.server;
 
+import dev.freshet.web.firehose.FirehoseModule;
 import dev.freshet.web.kinesis.KinesisModule;
 import dev.freshet.web.video.KinesisVideoModule;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * The service modules this build of Freshet serves, in the order they open (and the reverse of the
  * order they close). A service joins the server by adding its factory here, for example
  * {@code new KinesisModule.Factory()} registering handler prefix {@code Kinesis_20131202}, or
- * {@code new KinesisVideoModule.Factory()} registering the REST-JSON paths of Kinesis Video Streams.
+ * {@code new KinesisVideoModule.Factory()} registering the REST-JSON paths of Kinesis Video Streams,
+ * or the Firehose module answering {@code Firehose_20150804}.
  * Until a module is listed, every {@code X-Amz-Target} call answers
  * {@code UnknownOperationException}; {@code /health} and {@code /metrics} work regardless.
  *
@@ -21,6 +23,9 @@ public final class ServiceAssembly {
     }
 
     public static List<FreshetModule.Factory> factories() {
-        return List.of(new KinesisModule.Factory(), new KinesisVideoModule.Factory());
+        KinesisModule.Factory kinesis = new KinesisModule.Factory();
+        // delivery streams read data streams, so Firehose opens after Kinesis; the delivery engine is
+        // not wired yet: streams can be managed, records are refused (ServiceUnavailableException)
+        return List.of(kinesis, new KinesisVideoModule.Factory(), FirehoseModule.Factory.withoutDelivery(kinesis::dataStreams));
     }
 }

@@ -1,0 +1,35 @@
+package dev.freshet.tests.firehose;
+
+import dev.freshet.tests.harness.Clients;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.BufferingHints;
+import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
+
+/** The AWS SDK v2 Firehose client against a Freshet endpoint, and configurations the tests share. */
+final class Firehoses {
+
+    static final String ROLE = "arn:aws:iam::000000000000:role/firehose";
+
+    private Firehoses() {
+    }
+
+    static FirehoseClient client(URI endpoint) {
+        return FirehoseClient.builder()
+            .endpointOverride(endpoint)
+            .region(Clients.REGION)
+            .credentialsProvider(Clients.credentials())
+            .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(60)))
+            .build();
+    }
+
+    static ExtendedS3DestinationConfiguration.Builder extendedS3(String bucket) {
+        return ExtendedS3DestinationConfiguration.builder().roleARN(ROLE).bucketARN("arn:aws:s3:::" + bucket);
+    }
+
+    static BufferingHints hints(int sizeInMBs, int intervalInSeconds) {
+        return BufferingHints.builder().sizeInMBs(sizeInMBs).intervalInSeconds(intervalInSeconds).build();
+    }
+}

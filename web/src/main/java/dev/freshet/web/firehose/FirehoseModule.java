@@ -1,0 +1,76 @@
+package dev.freshet.web.firehose;
+
+import dev.freshet.datastreams.kinesis.DataStreams;
+import dev.freshet.delivery.DeliveryEngine;
+import dev.freshet.delivery.catalog.CatalogSettings;
+import dev.freshet.delivery.catalog.DataStreamsSources;
+import dev.freshet.delivery.catalog.DeliveryStreams;
+import dev.freshet.web.server.FreshetModule;
+import dev.freshet.web.server.ModuleContext;
+import dev.freshet.web.server.config.FreshetConfig;
+import io.undertow.server.HttpHandler;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Delivery streams (Amazon Data Firehose) as a server module: keeps the catalog under
+ * {@code <data-dir>/firehose}, drives the delivery engine its factory builds, and answers
+ * {@code Firehose_20150804.*}. A KinesisStreamAsSource stream reads a data stream of the Kinesis
+ * module, which therefore opens first. Closing closes the engine (after the server drained).
+ */
+public final class FirehoseModule implements FreshetModule {
+
+    public static final String TARGET_PREFIX = "Firehose_20150804";
+
+    private final DeliveryEngine engine;
+    private final FirehoseApi api;
+
+    private FirehoseModule(ModuleContext context, DataStreams dataStreams, Function<ModuleContext, DeliveryEngine> engines) {
+        FreshetConfig config = context.config();
+        this.engine = engines.apply(context);
+        DeliveryStreams streams = new DeliveryStreams(settings(config), engine, new DataStreamsSources(dataStreams),
+            config.absoluteDataDir().resolve("firehose"), new FirehoseMetrics(context.metrics().registry()));
+        streams.start();
+        this.api = new FirehoseApi(streams);
+    }
+
+    /**
+     * Opens the module; listed in the server's service assembly.
+     *
+     * @param dataStreams the Kinesis module's data streams (opened before this module)
+     * @param engines builds the delivery engine from the module's context
+     */
+    public record Factory(Supplier<DataStreams> dataStreams, Function<ModuleContext, DeliveryEngine> engines)
+            implements FreshetModule.Factory {
+
+        @Override
+        public FreshetModule open(ModuleContext context) {
+            return new FirehoseModule(context, dataStreams.get(), engines);
+        }
+
+        /**
+         * A factory whose engine accepts no records (ServiceUnavailableException), for builds where
+         * the delivery engine is not wired yet.
+         */
+        public static Factory withoutDelivery(Supplier<DataStreams> dataStreams) {
+            return new Factory(dataStreams, context -> new UnwiredDeliveryEngine());
+        }
+    }
+
+    @Override
+    public Map<String, HttpHandler> targetHandlers() {
+        return Map.of(TARGET_PREFIX, api);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private static CatalogSettings settings(FreshetConfig config) {
+        return new CatalogSettings(config.region(), config.accountId(), config.streamTransition(), config.enforceLimits(),
+            CatalogSettings.DEFAULT_STREAM_LIMIT, InstantSource.system());
+    }
+}
