@@ -1,0 +1,62 @@
+package dev.freshet.delivery.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.freshet.delivery.DeliveryStreamSpec;
+import dev.freshet.delivery.DestinationKind;
+import dev.freshet.delivery.destination.DestinationContext;
+import dev.freshet.delivery.destination.DestinationRegistry;
+import dev.freshet.delivery.destination.ErrorOutput;
+import java.util.Optional;
+
+/**
+ * Wires the S3 kinds: the destinations (EXTENDED_S3, S3), the error output of any destination
+ * with S3 settings, and Extended S3's source-record backup (S3BackupMode Enabled).
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class S3Destinations {
+
+    private S3Destinations() {
+    }
+
+    /** Registers EXTENDED_S3 and S3. */
+    public static DestinationRegistry register(DestinationRegistry registry) {
+        registry.register(DestinationKind.EXTENDED_S3, (spec, context) -> new ExtendedS3Destination(
+            writer(spec, spec.destinationConfiguration(), context)));
+        registry.register(DestinationKind.S3, (spec, context) -> new ExtendedS3Destination(
+            writer(spec, spec.destinationConfiguration(), context)));
+        return registry;
+    }
+
+    /**
+     * The error output: the S3 destinations' own bucket and ErrorOutputPrefix; other kinds' {@code S3Configuration}.
+     * Empty when the configuration has neither.
+     */
+    public static Optional<ErrorOutput> errorOutput(DeliveryStreamSpec spec, DestinationContext context) {
+        return s3Settings(spec).map(settings -> new S3ErrorOutput(writer(spec, settings, context)));
+    }
+
+    /** The writer of source records when Extended S3's S3BackupMode is Enabled. */
+    public static Optional<S3ObjectWriter> sourceBackup(DeliveryStreamSpec spec, DestinationContext context) {
+        JsonNode configuration = spec.destinationConfiguration();
+        if (spec.destinationKind() != DestinationKind.EXTENDED_S3
+            || !"Enabled".equals(S3Target.text(configuration, "S3BackupMode"))
+            || !configuration.has("S3BackupConfiguration")) {
+            return Optional.empty();
+        }
+        return Optional.of(writer(spec, configuration.get("S3BackupConfiguration"), context));
+    }
+
+    private static Optional<JsonNode> s3Settings(DeliveryStreamSpec spec) {
+        JsonNode configuration = spec.destinationConfiguration();
+        if (spec.destinationKind() == DestinationKind.EXTENDED_S3 || spec.destinationKind() == DestinationKind.S3) {
+            return Optional.of(configuration);
+        }
+        return Optional.ofNullable(configuration.get("S3Configuration")).filter(JsonNode::isObject);
+    }
+
+    private static S3ObjectWriter writer(DeliveryStreamSpec spec, JsonNode settings, DestinationContext context) {
+        return new S3ObjectWriter(S3Target.from(settings), spec.ref(),
+            new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock());
+    }
+}
