@@ -105,6 +105,9 @@ public final class S3Prefix {
     }
 
     private static Part timestamp(String pattern) throws PrefixException {
+        if (pattern.isEmpty()) {
+            throw new PrefixException(Reason.INVALID_TIMESTAMP_FORMAT, "!{timestamp:…} needs a date-time pattern.");
+        }
         try {
             DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern);
             formatter.format(PROBE);

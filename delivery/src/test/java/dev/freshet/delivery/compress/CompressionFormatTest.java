@@ -1,0 +1,129 @@
+package dev.freshet.delivery.compress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.xerial.snappy.Snappy;
+import org.xerial.snappy.SnappyFramedInputStream;
+
+class CompressionFormatTest {
+
+    private static byte[] sample() {
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            text.append("{\"id\":").append(i).append(",\"v\":").append(random.nextInt(1000)).append("}\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] compress(CompressionFormat format, byte[] data) throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = format.wrap(sink, "entry")) {
+            out.write(data, 0, data.length / 3);
+            out.write(data, data.length / 3, data.length - data.length / 3);
+        }
+        return sink.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CompressionFormat.class)
+    void roundTripsWithTheMatchingDecoder(CompressionFormat format) throws IOException {
+        byte[] data = sample();
+        byte[] compressed = compress(format, data);
+        assertThat(decode(format, compressed)).isEqualTo(data);
+        if (format != CompressionFormat.UNCOMPRESSED) {
+            assertThat(compressed.length).isLessThan(data.length);
+        }
+    }
+
+    @Test
+    void emptyContentIsAValidObjectInEveryFormat() throws IOException {
+        for (CompressionFormat format : CompressionFormat.values()) {
+            assertThat(decode(format, compress(format, new byte[0]))).as(format.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void zipHoldsOneEntryWithTheGivenName() throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(compress(CompressionFormat.ZIP, sample())))) {
+            ZipEntry entry = zip.getNextEntry();
+            assertThat(entry.getName()).isEqualTo("entry");
+            zip.readAllBytes();
+            assertThat(zip.getNextEntry()).isNull();
+        }
+    }
+
+    @Test
+    void namesAndExtensionsAreTheServices() {
+        assertThat(CompressionFormat.fromAwsName("Snappy")).isEqualTo(CompressionFormat.SNAPPY);
+        assertThat(CompressionFormat.fromAwsName(null)).isEqualTo(CompressionFormat.UNCOMPRESSED);
+        assertThat(CompressionFormat.GZIP.extension()).isEqualTo(".gz");
+        assertThat(CompressionFormat.ZIP.extension()).isEqualTo(".zip");
+        assertThat(CompressionFormat.SNAPPY.extension()).isEqualTo(".snappy");
+        assertThat(CompressionFormat.UNCOMPRESSED.extension()).isEmpty();
+        assertThatThrownBy(() -> CompressionFormat.fromAwsName("snappy")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void snappyIsTheFramingFormatWithItsStreamIdentifier() throws IOException {
+        byte[] compressed = compress(CompressionFormat.SNAPPY, sample());
+        byte[] identifier = {(byte) 0xff, 6, 0, 0, 's', 'N', 'a', 'P', 'p', 'Y'};
+        assertThat(java.util.Arrays.copyOf(compressed, identifier.length)).isEqualTo(identifier);
+    }
+
+    static byte[] decode(CompressionFormat format, byte[] compressed) throws IOException {
+        InputStream in = new ByteArrayInputStream(compressed);
+        return switch (format) {
+            case UNCOMPRESSED -> compressed;
+            case GZIP -> new GZIPInputStream(in).readAllBytes();
+            case ZIP -> unzip(in);
+            case SNAPPY -> new SnappyFramedInputStream(in).readAllBytes();
+            case HADOOP_SNAPPY -> hadoopSnappy(compressed);
+        };
+    }
+
+    private static byte[] unzip(InputStream in) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in);
+        if (zip.getNextEntry() == null) {
+            throw new EOFException("no entry");
+        }
+        return zip.readAllBytes();
+    }
+
+    /**
+     * Hadoop's BlockDecompressorStream: blocks of (uncompressed length, then length-prefixed raw
+     * Snappy chunks until that many bytes came out), all big-endian 32-bit.
+     */
+    static byte[] hadoopSnappy(byte[] compressed) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(compressed));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (in.available() > 0) {
+            int blockLength = in.readInt();
+            int produced = 0;
+            while (produced < blockLength) {
+                byte[] chunk = new byte[in.readInt()];
+                in.readFully(chunk);
+                byte[] raw = Snappy.uncompress(chunk);
+                out.write(raw);
+                produced += raw.length;
+            }
+        }
+        return out.toByteArray();
+    }
+}
