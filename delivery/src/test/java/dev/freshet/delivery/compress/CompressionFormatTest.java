@@ -5,21 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.xerial.snappy.Snappy;
-import org.xerial.snappy.SnappyFramedInputStream;
 
 class CompressionFormatTest {
 
@@ -46,7 +42,7 @@ class CompressionFormatTest {
     void roundTripsWithTheMatchingDecoder(CompressionFormat format) throws IOException {
         byte[] data = sample();
         byte[] compressed = compress(format, data);
-        assertThat(decode(format, compressed)).isEqualTo(data);
+        assertThat(Decoders.decode(format, compressed)).isEqualTo(data);
         if (format != CompressionFormat.UNCOMPRESSED) {
             assertThat(compressed.length).isLessThan(data.length);
         }
@@ -55,7 +51,7 @@ class CompressionFormatTest {
     @Test
     void emptyContentIsAValidObjectInEveryFormat() throws IOException {
         for (CompressionFormat format : CompressionFormat.values()) {
-            assertThat(decode(format, compress(format, new byte[0]))).as(format.name()).isEmpty();
+            assertThat(Decoders.decode(format, compress(format, new byte[0]))).as(format.name()).isEmpty();
         }
     }
 
@@ -85,45 +81,5 @@ class CompressionFormatTest {
         byte[] compressed = compress(CompressionFormat.SNAPPY, sample());
         byte[] identifier = {(byte) 0xff, 6, 0, 0, 's', 'N', 'a', 'P', 'p', 'Y'};
         assertThat(java.util.Arrays.copyOf(compressed, identifier.length)).isEqualTo(identifier);
-    }
-
-    static byte[] decode(CompressionFormat format, byte[] compressed) throws IOException {
-        InputStream in = new ByteArrayInputStream(compressed);
-        return switch (format) {
-            case UNCOMPRESSED -> compressed;
-            case GZIP -> new GZIPInputStream(in).readAllBytes();
-            case ZIP -> unzip(in);
-            case SNAPPY -> new SnappyFramedInputStream(in).readAllBytes();
-            case HADOOP_SNAPPY -> hadoopSnappy(compressed);
-        };
-    }
-
-    private static byte[] unzip(InputStream in) throws IOException {
-        ZipInputStream zip = new ZipInputStream(in);
-        if (zip.getNextEntry() == null) {
-            throw new EOFException("no entry");
-        }
-        return zip.readAllBytes();
-    }
-
-    /**
-     * Hadoop's BlockDecompressorStream: blocks of (uncompressed length, then length-prefixed raw
-     * Snappy chunks until that many bytes came out), all big-endian 32-bit.
-     */
-    static byte[] hadoopSnappy(byte[] compressed) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(compressed));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (in.available() > 0) {
-            int blockLength = in.readInt();
-            int produced = 0;
-            while (produced < blockLength) {
-                byte[] chunk = new byte[in.readInt()];
-                in.readFully(chunk);
-                byte[] raw = Snappy.uncompress(chunk);
-                out.write(raw);
-                produced += raw.length;
-            }
-        }
-        return out.toByteArray();
     }
 }
