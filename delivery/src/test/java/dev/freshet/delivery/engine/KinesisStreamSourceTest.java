@@ -3,7 +3,6 @@ package dev.freshet.delivery.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freshet.datastreams.kinesis.DataStreams;
 import dev.freshet.datastreams.kinesis.KinesisSettings;
 import dev.freshet.datastreams.kinesis.RecordWriter;
@@ -56,7 +55,7 @@ class KinesisStreamSourceTest {
 
     void openEngine() {
         engine = new LogDeliveryEngine(EngineSettings.defaults(dir.resolve("firehose"), Durability.OS)
-            .withRetry(LogDeliveryEngineTest.FAST), logs, store, S3Destinations.register(new DestinationRegistry()),
+            .withRetry(EngineFixture.FAST), logs, store, S3Destinations.register(new DestinationRegistry()),
             RecordProcessorFactory.NONE, kinesis);
     }
 
@@ -68,10 +67,10 @@ class KinesisStreamSourceTest {
     }
 
     DeliveryStreamSpec spec(long startAt) {
-        DeliveryStreamSpec direct = LogDeliveryEngineTest.spec("fromkinesis", 1,
-            LogDeliveryEngineTest.s3(LogDeliveryEngineTest.hints(1, 0)));
+        DeliveryStreamSpec direct = EngineFixture.spec("fromkinesis", 1,
+            EngineFixture.s3(EngineFixture.hints(1, 0)));
         return new DeliveryStreamSpec(direct.ref(), new DeliverySource.KinesisStream("src", startAt),
-            DestinationKind.EXTENDED_S3, (ObjectNode) direct.destinationConfiguration());
+            DestinationKind.EXTENDED_S3, direct.destinationConfiguration());
     }
 
     void put(Map<String, List<String>> written, int from, int count) {
