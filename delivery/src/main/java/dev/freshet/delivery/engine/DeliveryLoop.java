@@ -84,27 +84,38 @@ final class DeliveryLoop implements Runnable {
         return next != null ? next.versionId() : pipeline.versionId();
     }
 
-    /** Delivers with {@code next} from the next batch on. */
+    /**
+     * Delivers with {@code next} from the next batch on. A batch that is failing meanwhile (say,
+     * to a bucket that does not exist) is retried under {@code next} at once: a new version is how
+     * a user repairs a broken destination.
+     */
     void switchTo(Pipeline next) {
         Pipeline replaced = pending.getAndSet(next);
         if (replaced != null) {
             replaced.close();
         }
         wakeup.signal();
+        if (counters.failureDescription() != null) {
+            interruptDestination();
+        }
     }
 
     /**
-     * Stops the thread: at once when {@code discard} (the stream is deleted), else after the batch
-     * in flight, waiting at most {@code graceMillis} for it before interrupting its destination.
+     * Asks the thread to stop: at once when {@code discard} (the stream is deleted) or when its
+     * batch is failing anyway, else after the batch in flight. See {@link #awaitStopped}.
      */
-    void stop(boolean discard, long graceMillis) {
+    void requestStop(boolean discard) {
         stopping = true;
         wakeup.signal();
+        if (discard || counters.failureDescription() != null) {
+            interruptDestination();
+        }
+    }
+
+    /** Waits for the thread, at most {@code graceMillis} before interrupting its destination, then closes the parts. */
+    void awaitStopped(long graceMillis) {
         try {
-            if (discard) {
-                interruptDestination();
-            }
-            thread.join(graceMillis);
+            thread.join(Math.max(1, graceMillis));
             while (thread.isAlive()) {
                 interruptDestination();
                 thread.join(100);
@@ -141,11 +152,7 @@ final class DeliveryLoop implements Runnable {
     }
 
     private void step() throws InterruptedException {
-        Pipeline next = pending.getAndSet(null);
-        if (next != null) {
-            pipeline.close();
-            pipeline = next;
-        }
+        switchPending();
         fill();
         if (buffer.isEmpty()) {
             await(MAX_WAIT_MILLIS);
@@ -209,11 +216,10 @@ final class DeliveryLoop implements Runnable {
     private void deliver(List<DeliveryRecord> records, long bytes, CheckpointState mark) throws InterruptedException {
         int failures = 0;
         while (true) {
-            Pipeline current = pipeline;
             try {
                 enterDestination();
                 try {
-                    attempt(current, records);
+                    attempt(pipeline, records);
                 } finally {
                     leaveDestination();
                 }
@@ -222,6 +228,12 @@ final class DeliveryLoop implements Runnable {
                     counters.recovered();
                 }
                 return;
+            } catch (InterruptedException e) {
+                if (stopping || !switchPending()) {
+                    throw e;
+                }
+                LOG.atInfo().setMessage("retrying a failing batch under the new version").addKeyValue("stream", name)
+                    .addKeyValue("version", pipeline.versionId()).log();
             } catch (RuntimeException e) {
                 failures++;
                 counters.failing("InternalError", String.valueOf(e.getMessage()));
@@ -232,6 +244,17 @@ final class DeliveryLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /** Applies a pending version; false when there is none. */
+    private boolean switchPending() {
+        Pipeline next = pending.getAndSet(null);
+        if (next == null) {
+            return false;
+        }
+        pipeline.close();
+        pipeline = next;
+        return true;
     }
 
     private void attempt(Pipeline current, List<DeliveryRecord> records) throws InterruptedException {

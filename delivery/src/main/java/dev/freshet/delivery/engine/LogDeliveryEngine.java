@@ -142,7 +142,8 @@ public final class LogDeliveryEngine implements DeliveryEngine {
     public synchronized void delete(String deliveryStreamName) {
         RunningStream running = streams.remove(deliveryStreamName);
         if (running != null) {
-            running.loop().stop(true, 0);
+            running.loop().requestStop(true);
+            running.loop().awaitStopped(0);
         }
         String logId = DirectPutSource.logId(deliveryStreamName);
         if (logs.find(logId).isPresent() || logs.ids().contains(logId)) {
@@ -172,7 +173,11 @@ public final class LogDeliveryEngine implements DeliveryEngine {
     @Override
     public synchronized void close() {
         for (RunningStream running : streams.values()) {
-            running.loop().stop(false, CLOSE_GRACE_MILLIS);
+            running.loop().requestStop(false);
+        }
+        long deadline = System.nanoTime() + CLOSE_GRACE_MILLIS * 1_000_000;
+        for (RunningStream running : streams.values()) {
+            running.loop().awaitStopped(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         streams.clear();
         timers.shutdownNow();

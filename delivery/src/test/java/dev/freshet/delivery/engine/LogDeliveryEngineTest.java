@@ -126,6 +126,22 @@ class LogDeliveryEngineTest extends EngineFixture {
     }
 
     @Test
+    void aNewVersionRepairsABatchStuckOnAMissingBucket() throws Exception {
+        store.missingBuckets.add("missing");
+        engine.run(spec("fix", 1, "{\"BucketARN\":\"arn:aws:s3:::missing\"" + hints(1, 0) + "}"));
+        put("fix", 0, 40);
+        await().atMost(Duration.ofSeconds(30)).until(() -> String.valueOf(metrics("fix").failureDescription())
+            .contains("S3.NoSuchBucket"));
+        assertThat(checkpoint("fix")).isZero();
+
+        engine.run(spec("fix", 2, s3(hints(1, 0))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> metrics("fix").deliveredRecords() == 40);
+        assertThat(delivered("bucket", CompressionFormat.UNCOMPRESSED)).isEqualTo(expected(0, 40));
+        assertThat(store.in("bucket")).allSatisfy(object -> assertThat(object.key()).contains("/fix-2-"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> checkpoint("fix") == 40);
+    }
+
+    @Test
     void processingFailuresGoToTheErrorOutputAndTheRestIsDelivered() throws Exception {
         processors = config -> (stream, records) -> {
             List<dev.freshet.delivery.DeliveryRecord> ok = new ArrayList<>();

@@ -19,6 +19,7 @@ final class RecordingStore implements ObjectStore {
     final AtomicInteger failedAttempts = new AtomicInteger();
     volatile boolean failing;
     volatile boolean retryable = true;
+    final java.util.Set<String> missingBuckets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RecordingStore(Path root) {
         this.local = new LocalDirectoryStore(root, false);
@@ -30,6 +31,10 @@ final class RecordingStore implements ObjectStore {
             failedAttempts.incrementAndGet();
             throw new ObjectStoreException(retryable ? "ServiceUnavailable" : "NoSuchBucket", "the store is down",
                 retryable, null);
+        }
+        if (missingBuckets.contains(bucket)) {
+            failedAttempts.incrementAndGet();
+            throw new ObjectStoreException("NoSuchBucket", "The specified bucket does not exist", false, null);
         }
         local.put(bucket, key, content);
         stored.add(new Stored(bucket, key));
