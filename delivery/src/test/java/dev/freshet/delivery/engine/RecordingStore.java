@@ -19,6 +19,7 @@ final class RecordingStore implements ObjectStore {
     final AtomicInteger failedAttempts = new AtomicInteger();
     volatile boolean failing;
     volatile boolean retryable = true;
+    volatile java.util.function.Consumer<byte[]> onStored = content -> { };
     final java.util.Set<String> missingBuckets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RecordingStore(Path root) {
@@ -38,6 +39,7 @@ final class RecordingStore implements ObjectStore {
         }
         local.put(bucket, key, content);
         stored.add(new Stored(bucket, key));
+        onStored.accept(content);
     }
 
     List<Stored> in(String bucket) {
