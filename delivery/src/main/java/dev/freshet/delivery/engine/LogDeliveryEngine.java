@@ -33,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * every stream again and each resumes at its checkpoint (records delivered after the last
  * checkpoint are delivered again: at-least-once).
  *
+ * <p>Assembly (the server owns the log engine, the object store and the data streams, and closes
+ * them after this engine):
+ * <pre>{@code
+ * new LogDeliveryEngine(EngineSettings.defaults(dataDir.resolve("firehose"), durability), logs,
+ *     new LocalDirectoryStore(dataDir.resolve("s3"), durability == Durability.FSYNC),
+ *     S3Destinations.register(new DestinationRegistry()), processorFactory, dataStreams);
+ * }</pre>
+ *
  * <p>Thread-safe: {@code run} and {@code delete} are serialised; {@code put} is not blocked by them.
  */
 public final class LogDeliveryEngine implements DeliveryEngine {
