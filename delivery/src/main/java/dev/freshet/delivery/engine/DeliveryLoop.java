@@ -60,6 +60,8 @@ final class DeliveryLoop implements Runnable {
     private long bufferBytes;
     private long oldestBuffered = -1;
     private CompletableFuture<Void> moreRecords;
+    private ScheduledFuture<?> timer;
+    private long timerDue;
 
     DeliveryLoop(Pipeline pipeline, SourceReader source, StreamCounters counters, EngineSettings settings,
             ScheduledExecutorService timers, boolean countIncomingOnRead) {
@@ -164,12 +166,25 @@ final class DeliveryLoop implements Runnable {
         if (bufferBytes >= hints.sizeBytes() || now >= due) {
             flush();
         } else {
-            ScheduledFuture<?> timer = timers.schedule(wakeup::signal, due - now, TimeUnit.MILLISECONDS);
-            try {
-                await(MAX_WAIT_MILLIS);
-            } finally {
-                timer.cancel(false);
-            }
+            armTimer(due, now);
+            await(MAX_WAIT_MILLIS);
+        }
+    }
+
+    /** One timer per buffer (not one per wake-up: appends may wake the thread thousands of times per interval). */
+    private void armTimer(long due, long now) {
+        if (timer != null && timerDue == due) {
+            return;
+        }
+        disarmTimer();
+        timer = timers.schedule(wakeup::signal, due - now, TimeUnit.MILLISECONDS);
+        timerDue = due;
+    }
+
+    private void disarmTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
     }
 
@@ -207,6 +222,7 @@ final class DeliveryLoop implements Runnable {
         CheckpointState mark = source.mark();
         buffer = new ArrayList<>(Math.max(16, records.size()));
         bufferBytes = 0;
+        disarmTimer();
         deliver(records, bytes, mark);
         oldestBuffered = -1;
         counters.inFlight(-1);
@@ -312,13 +328,13 @@ final class DeliveryLoop implements Runnable {
 
     /** Waits before a retry; false when the stream is stopping. */
     private boolean pause(long millis) {
-        ScheduledFuture<?> timer = timers.schedule(wakeup::signal, millis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> retryTimer = timers.schedule(wakeup::signal, millis, TimeUnit.MILLISECONDS);
         try {
             wakeup.await(millis);
         } catch (InterruptedException e) {
             return false;
         } finally {
-            timer.cancel(false);
+            retryTimer.cancel(false);
         }
         return !stopping;
     }

@@ -4,6 +4,7 @@ import dev.freshet.datastreams.kinesis.DataStreams;
 import dev.freshet.datastreams.log.Durability;
 import dev.freshet.datastreams.log.LogEngine;
 import dev.freshet.delivery.DeliveryEngine;
+import dev.freshet.delivery.DeliveryErrorType;
 import dev.freshet.delivery.DeliveryException;
 import dev.freshet.delivery.DeliveryMetrics;
 import dev.freshet.delivery.DeliverySource;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +71,13 @@ public final class LogDeliveryEngine implements DeliveryEngine {
         this.objectStore = objectStore;
         this.pipelines = new PipelineFactory(destinations, processors);
         this.dataStreams = dataStreams;
-        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "freshet-delivery-timers");
             thread.setDaemon(true);
             return thread;
         });
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timers = scheduler;
         timers.scheduleWithFixedDelay(this::refreshRetention, 1, 1, TimeUnit.MINUTES);
     }
 
@@ -140,10 +143,15 @@ public final class LogDeliveryEngine implements DeliveryEngine {
             bytes += record.length;
         }
         long total = bytes;
-        return directPut.append(records).thenApply(ids -> {
-            running.counters().incoming(ids.size(), total);
-            return ids;
-        });
+        try {
+            return directPut.append(records).thenApply(ids -> {
+                running.counters().incoming(ids.size(), total);
+                return ids;
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new DeliveryException(DeliveryErrorType.SERVICE_UNAVAILABLE,
+                "The delivery stream's buffer could not store the records: " + e.getMessage()));
+        }
     }
 
     @Override
