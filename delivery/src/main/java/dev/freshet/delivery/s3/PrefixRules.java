@@ -39,6 +39,15 @@ public record PrefixRules(S3Prefix prefix, S3Prefix errorPrefix) {
         return new PrefixRules(effective, errorPrefix(prefix, errorPrefixText));
     }
 
+    /**
+     * The rules of an S3 backup configuration, whose ErrorOutputPrefix the service ignores: only
+     * the Prefix counts (failures are filed under the destination's own error prefix).
+     */
+    public static PrefixRules ofBackup(String prefixText) throws PrefixException {
+        PrefixRules rules = of(prefixText, DEFAULT_ERROR_TAIL);
+        return new PrefixRules(rules.prefix(), S3Prefix.parse(DEFAULT_ERROR_TAIL));
+    }
+
     private static S3Prefix errorPrefix(S3Prefix prefix, String errorPrefixText) throws PrefixException {
         if (errorPrefixText == null) {
             if (prefix.hasExpressions()) {

@@ -1,6 +1,7 @@
 package dev.freshet.delivery.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.freshet.delivery.DeliveryException;
 import dev.freshet.delivery.DeliveryStreamSpec;
 import dev.freshet.delivery.DestinationKind;
 import dev.freshet.delivery.destination.DestinationContext;
@@ -21,10 +22,12 @@ public final class S3Destinations {
 
     /** Registers EXTENDED_S3 and S3. */
     public static DestinationRegistry register(DestinationRegistry registry) {
-        registry.register(DestinationKind.EXTENDED_S3, (spec, context) -> new ExtendedS3Destination(
-            writer(spec, spec.destinationConfiguration(), context)));
+        registry.register(DestinationKind.EXTENDED_S3, (spec, context) -> {
+            refuseFormatConversion(spec.destinationConfiguration());
+            return new ExtendedS3Destination(writer(spec, S3Target.from(spec.destinationConfiguration()), context));
+        });
         registry.register(DestinationKind.S3, (spec, context) -> new ExtendedS3Destination(
-            writer(spec, spec.destinationConfiguration(), context)));
+            writer(spec, S3Target.from(spec.destinationConfiguration()), context)));
         return registry;
     }
 
@@ -33,7 +36,7 @@ public final class S3Destinations {
      * Empty when the configuration has neither.
      */
     public static Optional<ErrorOutput> errorOutput(DeliveryStreamSpec spec, DestinationContext context) {
-        return s3Settings(spec).map(settings -> new S3ErrorOutput(writer(spec, settings, context)));
+        return s3Settings(spec).map(settings -> new S3ErrorOutput(writer(spec, S3Target.from(settings), context)));
     }
 
     /** The writer of source records when Extended S3's S3BackupMode is Enabled. */
@@ -44,7 +47,7 @@ public final class S3Destinations {
             || !configuration.has("S3BackupConfiguration")) {
             return Optional.empty();
         }
-        return Optional.of(writer(spec, configuration.get("S3BackupConfiguration"), context));
+        return Optional.of(writer(spec, S3Target.fromBackup(configuration.get("S3BackupConfiguration")), context));
     }
 
     private static Optional<JsonNode> s3Settings(DeliveryStreamSpec spec) {
@@ -55,8 +58,15 @@ public final class S3Destinations {
         return Optional.ofNullable(configuration.get("S3Configuration")).filter(JsonNode::isObject);
     }
 
-    private static S3ObjectWriter writer(DeliveryStreamSpec spec, JsonNode settings, DestinationContext context) {
-        return new S3ObjectWriter(S3Target.from(settings), spec.ref(),
+    /** Delivering JSON where Parquet was asked for would be wrong silently: refuse until it is built. */
+    private static void refuseFormatConversion(JsonNode configuration) {
+        if (configuration.path("DataFormatConversionConfiguration").path("Enabled").asBoolean(false)) {
+            throw DeliveryException.invalidArgument("Record format conversion (DataFormatConversionConfiguration) is not supported yet.");
+        }
+    }
+
+    private static S3ObjectWriter writer(DeliveryStreamSpec spec, S3Target target, DestinationContext context) {
+        return new S3ObjectWriter(target, spec.ref(),
             new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock());
     }
 }

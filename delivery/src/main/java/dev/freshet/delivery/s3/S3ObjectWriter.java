@@ -49,7 +49,7 @@ public final class S3ObjectWriter {
     public List<FailedRecord> writeRecords(List<DeliveryRecord> records) throws InterruptedException {
         List<FailedRecord> unnamed = new ArrayList<>();
         S3Prefix prefix = target.rules().prefix();
-        for (List<DeliveryRecord> group : groups(records, prefix.hasPartitionKeys())) {
+        for (List<DeliveryRecord> group : groups(records, prefix.partitionKeyNames())) {
             long oldest = oldestArrival(group);
             String evaluated;
             try {
@@ -102,13 +102,18 @@ public final class S3ObjectWriter {
         }
     }
 
-    private static List<List<DeliveryRecord>> groups(List<DeliveryRecord> records, boolean partitioned) {
-        if (!partitioned) {
+    /** Records by the values of the partition keys the prefix uses: one group per distinct evaluated prefix. */
+    private static List<List<DeliveryRecord>> groups(List<DeliveryRecord> records, List<String> keyNames) {
+        if (keyNames.isEmpty()) {
             return records.isEmpty() ? List.of() : List.of(records);
         }
-        Map<Map<String, String>, List<DeliveryRecord>> groups = new LinkedHashMap<>();
+        Map<List<String>, List<DeliveryRecord>> groups = new LinkedHashMap<>();
         for (DeliveryRecord record : records) {
-            groups.computeIfAbsent(record.partitionKeys(), k -> new ArrayList<>()).add(record);
+            List<String> values = new ArrayList<>(keyNames.size());
+            for (String name : keyNames) {
+                values.add(record.partitionKeys().get(name));
+            }
+            groups.computeIfAbsent(values, k -> new ArrayList<>()).add(record);
         }
         return new ArrayList<>(groups.values());
     }

@@ -155,6 +155,17 @@ public final class S3Prefix {
         return parts.stream().anyMatch(PartitionKey.class::isInstance);
     }
 
+    /** Names of the partition keys the prefix uses, in order of use. */
+    public List<String> partitionKeyNames() {
+        List<String> names = new ArrayList<>();
+        for (Part part : parts) {
+            if (part instanceof PartitionKey key) {
+                names.add(key.key());
+            }
+        }
+        return names;
+    }
+
     /** This prefix followed by {@code more}'s parts. */
     S3Prefix append(S3Prefix more) {
         List<Part> joined = new ArrayList<>(parts);

@@ -22,12 +22,21 @@ public record S3Target(String bucket, PrefixRules rules, CompressionFormat compr
 
     private static final String ARN_PREFIX = "arn:aws:s3:::";
 
-    /** Reads the S3 members of a configuration document. */
+    /** Reads the S3 members of a destination's configuration document. */
     public static S3Target from(JsonNode configuration) {
+        return from(configuration, false);
+    }
+
+    /** Reads an S3BackupConfiguration: its ErrorOutputPrefix is ignored, as the service does. */
+    public static S3Target fromBackup(JsonNode configuration) {
+        return from(configuration, true);
+    }
+
+    private static S3Target from(JsonNode configuration, boolean backup) {
         String bucket = bucket(text(configuration, "BucketARN"));
         CompressionFormat compression = compression(text(configuration, "CompressionFormat"));
         String fileExtension = text(configuration, "FileExtension");
-        return new S3Target(bucket, rules(configuration), compression,
+        return new S3Target(bucket, rules(configuration, backup), compression,
             fileExtension == null ? compression.extension() : fileExtension, zone(text(configuration, "CustomTimeZone")));
     }
 
@@ -39,9 +48,10 @@ public record S3Target(String bucket, PrefixRules rules, CompressionFormat compr
         return arn.substring(ARN_PREFIX.length());
     }
 
-    private static PrefixRules rules(JsonNode configuration) {
+    private static PrefixRules rules(JsonNode configuration, boolean backup) {
         try {
-            return PrefixRules.of(text(configuration, "Prefix"), text(configuration, "ErrorOutputPrefix"));
+            return backup ? PrefixRules.ofBackup(text(configuration, "Prefix"))
+                : PrefixRules.of(text(configuration, "Prefix"), text(configuration, "ErrorOutputPrefix"));
         } catch (PrefixException e) {
             throw DeliveryException.invalidArgument(e.getMessage());
         }

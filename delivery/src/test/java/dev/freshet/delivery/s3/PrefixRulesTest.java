@@ -52,6 +52,13 @@ class PrefixRulesTest {
             .isEqualTo(Reason.ERROR_OUTPUT_TYPE_IN_PREFIX);
     }
 
+    @Test
+    void aBackupsErrorOutputPrefixIsIgnored() throws PrefixException {
+        PrefixRules rules = PrefixRules.ofBackup("raw/!{timestamp:yyyy}/");
+        assertThat(prefix(rules)).isEqualTo("raw/2018/");
+        assertThat(prefix(PrefixRules.ofBackup(null))).isEqualTo("2018/08/27/10/");
+    }
+
     private static Reason reasonOf(String prefix, String errorPrefix) {
         return catchThrowableOfType(PrefixException.class, () -> PrefixRules.of(prefix, errorPrefix)).reason();
     }

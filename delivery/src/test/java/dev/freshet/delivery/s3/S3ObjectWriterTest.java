@@ -47,8 +47,8 @@ class S3ObjectWriterTest {
     void oneObjectPerPartitionInSourceOrderAndRecordsWithoutTheirKeyFail() throws Exception {
         S3ObjectWriter writer = writer("{\"BucketARN\":\"arn:aws:s3:::b\",\"Prefix\":\"c=!{partitionKeyFromQuery:c}/"
             + "!{timestamp:yyyy}/\",\"ErrorOutputPrefix\":\"err/!{firehose:error-output-type}/\"}");
-        List<DeliveryRecord> records = List.of(record("a1", ObjectKeysTest.ARRIVAL, Map.of("c", "a")),
-            record("b1", ObjectKeysTest.ARRIVAL - 1000, Map.of("c", "b")), record("a2", ObjectKeysTest.ARRIVAL, Map.of("c", "a")),
+        List<DeliveryRecord> records = List.of(record("a1", ObjectKeysTest.ARRIVAL, Map.of("c", "a", "unused", "1")),
+            record("b1", ObjectKeysTest.ARRIVAL - 1000, Map.of("c", "b")), record("a2", ObjectKeysTest.ARRIVAL, Map.of("c", "a", "unused", "2")),
             record("x", ObjectKeysTest.ARRIVAL, Map.of()));
 
         List<FailedRecord> failed = writer.writeRecords(records);
