@@ -52,7 +52,7 @@ final class DeliveryLoop implements Runnable {
     private final AtomicReference<Pipeline> pending = new AtomicReference<>();
     private final Object interruptLock = new Object();
     private final Thread thread;
-    private Pipeline pipeline;
+    private volatile Pipeline pipeline;
     private volatile boolean stopping;
     private boolean inDestination;
 

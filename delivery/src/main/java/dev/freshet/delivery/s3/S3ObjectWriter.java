@@ -73,9 +73,9 @@ public final class S3ObjectWriter {
 
     /** Stores the envelopes, one JSON line each, one object per error-output type and partition. */
     public void writeErrors(List<FailedRecord> failed) throws InterruptedException {
-        Map<String, List<FailedRecord>> byType = new LinkedHashMap<>();
+        Map<Map.Entry<String, Map<String, String>>, List<FailedRecord>> byType = new LinkedHashMap<>();
         for (FailedRecord record : failed) {
-            byType.computeIfAbsent(record.errorOutputType() + '\u0000' + record.record().partitionKeys(),
+            byType.computeIfAbsent(Map.entry(record.errorOutputType(), record.record().partitionKeys()),
                 k -> new ArrayList<>()).add(record);
         }
         for (List<FailedRecord> group : byType.values()) {
