@@ -154,8 +154,9 @@ final class DeliveryLoop implements Runnable {
     }
 
     private void step() throws InterruptedException {
-        switchPending();
         fill();
+        // after the read, so that records that arrived after a switch are never flushed by the old version
+        switchPending();
         if (buffer.isEmpty()) {
             await(MAX_WAIT_MILLIS);
             return;
