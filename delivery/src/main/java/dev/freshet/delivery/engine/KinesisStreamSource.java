@@ -152,6 +152,8 @@ final class KinesisStreamSource implements SourceReader {
         for (ShardDescription shard : shards) {
             present.add(shard.shardId());
         }
+        // shards gone from the stream (expired) can never come back: keep the checkpoint small
+        committed.finishedShards.retainAll(present);
         for (ShardDescription shard : shards) {
             String id = shard.shardId();
             if (committed.finishedShards.contains(id) || cursors.containsKey(id)) {
