@@ -1,0 +1,200 @@
+package dev.freshet.bench.firehose;
+
+import dev.freshet.bench.GeneratorMain;
+import dev.freshet.bench.OptionPairs;
+import dev.freshet.bench.ReportLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
+import software.amazon.awssdk.services.firehose.model.Record;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Delivery-stream benchmark, run as its own process beside the server: creates a DirectPut
+ * delivery stream into Freshet's local-directory S3 (the embedded default), sends
+ * PutRecordBatch calls of stamped fixed-size records from several threads, watches the bucket's
+ * folder for delivered objects and prints delivered MB/s inside the measured window, freshness
+ * (sent → object visible) percentiles, and the missing and duplicated records after draining.
+ *
+ * <pre>
+ *   DeliveryLoadGenerator --endpoint URL --data-dir DIR [--seconds 20] [--warmup 5] [--threads 4]
+ *       [--record-bytes 1024] [--batch 500] [--compression UNCOMPRESSED|GZIP] [--size-mb 5]
+ *       [--interval 0] [--label NAME]
+ * </pre>
+ * Exit 0 when nothing was missing and no call failed.
+ */
+public final class DeliveryLoadGenerator {
+
+    private static final String USAGE = "usage: DeliveryLoadGenerator --endpoint URL --data-dir DIR [--seconds N]"
+        + " [--warmup N] [--threads N] [--record-bytes N] [--batch N] [--compression UNCOMPRESSED|GZIP]"
+        + " [--size-mb N] [--interval N] [--label NAME]";
+    private static final Set<String> NAMES = Set.of("endpoint", "data-dir", "seconds", "warmup", "threads",
+        "record-bytes", "batch", "compression", "size-mb", "interval", "label");
+
+    record Options(URI endpoint, Path dataDir, int seconds, int warmup, int threads, int recordBytes, int batch,
+            String compression, int sizeMb, int interval, String label) {
+    }
+
+    private final Options options;
+    private final FirehoseClient firehose;
+    private final AtomicLong serials = new AtomicLong();
+    private final AtomicLong failedCalls = new AtomicLong();
+    private final AtomicLong failedRecords = new AtomicLong();
+
+    private DeliveryLoadGenerator(Options options) {
+        this.options = options;
+        this.firehose = FirehoseClient.builder().endpointOverride(options.endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+            .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)))
+            .build();
+    }
+
+    public static void main(String[] args) {
+        GeneratorMain.run(args, DeliveryLoadGenerator::parse, options -> new DeliveryLoadGenerator(options).run());
+    }
+
+    static Options parse(String[] args) {
+        Map<String, String> values = OptionPairs.parse(args, 0, NAMES, USAGE);
+        if (!values.containsKey("endpoint") || !values.containsKey("data-dir")) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        return new Options(URI.create(values.get("endpoint")), Path.of(values.get("data-dir")),
+            OptionPairs.number(values, "seconds", 20), OptionPairs.number(values, "warmup", 5),
+            OptionPairs.number(values, "threads", 4), OptionPairs.number(values, "record-bytes", 1024),
+            OptionPairs.number(values, "batch", 500), values.getOrDefault("compression", "UNCOMPRESSED"),
+            OptionPairs.number(values, "size-mb", 5), OptionPairs.number(values, "interval", 0),
+            values.getOrDefault("label", "delivery"));
+    }
+
+    private boolean run() throws Exception {
+        String stream = "bench-" + options.label();
+        String bucket = "bench-" + options.label();
+        createStream(stream, bucket);
+        long start = Clock.nowMicros();
+        long windowStart = start + options.warmup() * 1_000_000L;
+        long windowEnd = windowStart + options.seconds() * 1_000_000L;
+        DeliveredRecords delivered = new DeliveredRecords(windowStart, windowEnd);
+        DirectoryWatcher watcher = new DirectoryWatcher(options.dataDir().resolve("s3").resolve(bucket),
+            (file, visible) -> delivered.object(read(file), options.recordBytes(), visible));
+        Thread watching = new Thread(() -> watch(watcher), "bench-watcher");
+        watching.start();
+        List<Thread> producers = new ArrayList<>();
+        for (int i = 0; i < options.threads(); i++) {
+            Thread producer = new Thread(() -> produce(stream, windowEnd), "bench-producer-" + i);
+            producer.start();
+            producers.add(producer);
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        long sent = serials.get();
+        boolean drained = drain(delivered, sent, Duration.ofSeconds(60 + options.interval()));
+        watcher.close();
+        watching.join();
+        firehose.deleteDeliveryStream(b -> b.deliveryStreamName(stream));
+        return report(delivered, sent, drained);
+    }
+
+    private void createStream(String stream, String bucket) throws InterruptedException {
+        firehose.createDeliveryStream(b -> b.deliveryStreamName(stream).deliveryStreamType("DirectPut")
+            .extendedS3DestinationConfiguration(s3 -> s3.bucketARN("arn:aws:s3:::" + bucket)
+                .roleARN("arn:aws:iam::000000000000:role/bench").compressionFormat(options.compression())
+                .bufferingHints(h -> h.sizeInMBs(options.sizeMb()).intervalInSeconds(options.interval()))));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (firehose.describeDeliveryStream(b -> b.deliveryStreamName(stream)).deliveryStreamDescription()
+                .deliveryStreamStatus() != DeliveryStreamStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(stream + " did not become ACTIVE in 30 s");
+            }
+            Thread.sleep(50); // polling the control plane, as a client's waiter does
+        }
+    }
+
+    private void produce(String stream, long endMicros) {
+        while (Clock.nowMicros() < endMicros) {
+            List<Record> records = new ArrayList<>(options.batch());
+            long sentMicros = Clock.nowMicros();
+            for (int i = 0; i < options.batch(); i++) {
+                byte[] data = StampedRecords.record(options.recordBytes(), sentMicros, serials.getAndIncrement());
+                records.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(data)).build());
+            }
+            try {
+                PutRecordBatchResponse response = firehose.putRecordBatch(b -> b.deliveryStreamName(stream).records(records));
+                failedRecords.addAndGet(response.failedPutCount());
+            } catch (RuntimeException e) {
+                failedCalls.incrementAndGet();
+            }
+        }
+    }
+
+    private boolean drain(DeliveredRecords delivered, long sent, Duration patience) throws InterruptedException {
+        long accepted = sent - failedRecords.get() - failedCalls.get() * options.batch();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (delivered.records() < accepted) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20); // waiting on another process's files: nothing to await but the folder
+        }
+        return true;
+    }
+
+    private boolean report(DeliveredRecords delivered, long sent, boolean drained) {
+        ReportLine line = new ReportLine();
+        line.put("label", options.label());
+        line.put("compression", options.compression());
+        line.put("intervalSeconds", options.interval());
+        line.put("sizeMB", options.sizeMb());
+        line.put("recordBytes", options.recordBytes());
+        line.put("sentRecords", sent);
+        line.put("failedCalls", failedCalls.get());
+        line.put("failedRecords", failedRecords.get());
+        line.put("drained", drained);
+        delivered.report(line, options.seconds(), sent);
+        line.clause(String.format("%s: %.1f MB/s delivered (%s, interval %d s, %d MB)", options.label(),
+            (Double) line.get("deliveredMBps"), options.compression(), options.interval(), options.sizeMb()));
+        line.clause(String.format("freshness p50 %.0f ms, p99 %.0f ms, max %.0f ms", line.get("freshnessP50Ms"),
+            line.get("freshnessP99Ms"), line.get("freshnessMaxMs")));
+        line.clause(String.format("%d sent, %s missing, %s duplicated, %d failed calls", sent, line.get("missing"),
+            line.get("duplicates"), failedCalls.get()));
+        line.print();
+        return drained && failedCalls.get() == 0 && failedRecords.get() == 0 && (Long) line.get("missing") == 0;
+    }
+
+    private static void watch(DirectoryWatcher watcher) {
+        try {
+            watcher.run();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            InputStream content = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            content.transferTo(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+}
