@@ -1,8 +1,8 @@
 package dev.freshet.delivery.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freshet.delivery.DeliveryException;
+import dev.freshet.delivery.DeliverySource;
 import dev.freshet.delivery.DeliveryStreamSpec;
 import dev.freshet.delivery.destination.DestinationContext;
 import dev.freshet.delivery.destination.DestinationFactory;
@@ -13,8 +13,9 @@ import dev.freshet.delivery.s3.S3Destinations;
 
 /**
  * Builds a {@link Pipeline} from a spec: the destination from the registry by kind, the
- * processors from the ProcessingConfiguration (identity when absent or disabled), the error output
- * and the source backup from the S3 settings.
+ * processors from the ProcessingConfiguration through the factory (which decides what a disabled
+ * or absent configuration means: the built-in one still de-aggregates KPL records of Kinesis
+ * sources), the error output and the source backup from the S3 settings.
  *
  * <p>Thread-safe.
  */
@@ -32,26 +33,12 @@ final class PipelineFactory {
         DestinationFactory factory = destinations.find(spec.destinationKind()).orElseThrow(() ->
             DeliveryException.invalidArgument("The " + spec.destinationKind().configurationMember()
                 .replace("Configuration", "") + " destination is not supported yet."));
-        RecordProcessor processor = processor(spec.destinationConfiguration().get("ProcessingConfiguration"));
+        JsonNode processing = spec.destinationConfiguration().get("ProcessingConfiguration");
+        RecordProcessor processor = processors.create(processing == null || processing.isNull() ? null : processing,
+            spec.source() instanceof DeliverySource.KinesisStream);
         var errorOutput = S3Destinations.errorOutput(spec, context);
         var backup = S3Destinations.sourceBackup(spec, context);
         return new Pipeline(spec, BufferingHints.of(spec.destinationConfiguration()), processor,
             factory.create(spec, context), errorOutput, backup);
-    }
-
-    private RecordProcessor processor(JsonNode processing) {
-        if (processing == null || !processing.isObject() || !enabled(processing)) {
-            return RecordProcessorFactory.IDENTITY;
-        }
-        return processors.create((ObjectNode) processing);
-    }
-
-    /** Enabled as given; when absent, processing is on if processors are listed. */
-    private static boolean enabled(JsonNode processing) {
-        JsonNode enabled = processing.get("Enabled");
-        if (enabled != null && !enabled.isNull()) {
-            return enabled.asBoolean(false);
-        }
-        return processing.path("Processors").size() > 0;
     }
 }

@@ -1,11 +1,12 @@
 package dev.freshet.delivery.process;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.freshet.delivery.DeliveryException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Builds the processor chain of a destination's ProcessingConfiguration. The engine calls it only
- * when processing is enabled; otherwise records pass unchanged ({@link #IDENTITY}).
+ * Builds the processor chain of a delivery stream when the engine runs a configuration version:
+ * from the destination's {@code ProcessingConfiguration} (null when it has none) and whether the
+ * stream reads a Kinesis data stream (KPL de-aggregation happens then, processing enabled or
+ * not). The server passes {@link #of(ProcessingSettings)}; tests may pass {@link #IDENTITY}.
  *
  * <p>Implementations are thread-safe.
  */
@@ -13,17 +14,19 @@ import dev.freshet.delivery.DeliveryException;
 public interface RecordProcessorFactory {
 
     /** Records pass through unchanged. */
-    RecordProcessor IDENTITY = (stream, records) -> ProcessingResult.unchanged(records);
+    RecordProcessor PASS_THROUGH = (stream, records) -> ProcessingResult.unchanged(records);
 
-    /** A factory that supports no processors: enabled processing is refused. */
-    RecordProcessorFactory NONE = configuration -> {
-        throw DeliveryException.invalidArgument("Record processing is not supported yet.");
-    };
+    /** A factory that never processes (whatever the configuration says). */
+    RecordProcessorFactory IDENTITY = (configuration, kinesisSource) -> PASS_THROUGH;
 
     /**
-     * @param processingConfiguration the {@code ProcessingConfiguration} member ({@code Enabled},
-     *     {@code Processors}), enabled
-     * @throws DeliveryException INVALID_ARGUMENT when it cannot be run
+     * @param processingConfiguration the {@code ProcessingConfiguration} member, or null
+     * @throws dev.freshet.delivery.DeliveryException INVALID_ARGUMENT when it cannot be run
      */
-    RecordProcessor create(ObjectNode processingConfiguration);
+    RecordProcessor create(JsonNode processingConfiguration, boolean kinesisSource);
+
+    /** The built-in processors ({@link Processors}), checked as the service checks them. */
+    static RecordProcessorFactory of(ProcessingSettings settings) {
+        return (configuration, kinesisSource) -> Processors.build(configuration, kinesisSource, settings);
+    }
 }

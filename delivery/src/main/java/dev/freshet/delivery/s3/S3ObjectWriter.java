@@ -3,7 +3,7 @@ package dev.freshet.delivery.s3;
 import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliveryStreamRef;
 import dev.freshet.delivery.destination.FailedRecord;
-import dev.freshet.delivery.destination.FailureEnvelopes;
+import dev.freshet.delivery.destination.FailureEnvelope;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -56,8 +56,8 @@ public final class S3ObjectWriter {
                 evaluated = keys.prefix(prefix, oldest, group.get(0).partitionKeys(), null);
             } catch (PrefixException e) {
                 for (DeliveryRecord record : group) {
-                    unnamed.add(FailureEnvelopes.failed(record, PARTITIONING_FAILED, 1,
-                        "DynamicPartitioning." + e.reason(), e.getMessage(), clock.millis()));
+                    unnamed.add(new FailedRecord(record, PARTITIONING_FAILED, FailureEnvelope.toBytes(
+                        FailureEnvelope.of(record, 1, "DynamicPartitioning." + e.reason(), e.getMessage(), clock.millis()))));
                 }
                 continue;
             }

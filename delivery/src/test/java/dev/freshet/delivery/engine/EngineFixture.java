@@ -48,7 +48,7 @@ abstract class EngineFixture {
     FileLogEngine logs;
     RecordingStore store;
     LogDeliveryEngine engine;
-    RecordProcessorFactory processors = RecordProcessorFactory.NONE;
+    RecordProcessorFactory processors = RecordProcessorFactory.IDENTITY;
 
     @BeforeEach
     void start() {
@@ -59,7 +59,8 @@ abstract class EngineFixture {
     void open() {
         logs = new FileLogEngine(dir.resolve("logs"), InstantSource.system(), Duration.ofHours(1));
         engine = new LogDeliveryEngine(EngineSettings.defaults(dir.resolve("firehose"), Durability.OS).withRetry(FAST),
-            logs, store, S3Destinations.register(new DestinationRegistry()), config -> processors.create(config), null);
+            logs, store, S3Destinations.register(new DestinationRegistry()),
+            (config, kinesis) -> processors.create(config, kinesis), null);
     }
 
     @AfterEach

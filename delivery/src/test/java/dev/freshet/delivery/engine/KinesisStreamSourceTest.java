@@ -16,6 +16,7 @@ import dev.freshet.delivery.DeliverySource;
 import dev.freshet.delivery.DeliveryStreamSpec;
 import dev.freshet.delivery.DestinationKind;
 import dev.freshet.delivery.destination.DestinationRegistry;
+import dev.freshet.delivery.process.ProcessingSettings;
 import dev.freshet.delivery.process.RecordProcessorFactory;
 import dev.freshet.delivery.s3.S3Destinations;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class KinesisStreamSourceTest {
     void openEngine() {
         engine = new LogDeliveryEngine(EngineSettings.defaults(dir.resolve("firehose"), Durability.OS)
             .withRetry(EngineFixture.FAST), logs, store, S3Destinations.register(new DestinationRegistry()),
-            RecordProcessorFactory.NONE, kinesis);
+            RecordProcessorFactory.of(ProcessingSettings.defaults()), kinesis);
     }
 
     @AfterEach

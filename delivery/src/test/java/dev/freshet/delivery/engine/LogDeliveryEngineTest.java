@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freshet.datastreams.log.Durability;
 import dev.freshet.datastreams.log.internal.FileLogEngine;
 import dev.freshet.delivery.DeliveryErrorType;
+import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliveryException;
 import dev.freshet.delivery.DeliveryMetrics;
 import dev.freshet.delivery.DeliverySource;
@@ -17,9 +18,13 @@ import dev.freshet.delivery.DeliveryStreamSpec;
 import dev.freshet.delivery.DestinationKind;
 import dev.freshet.delivery.compress.CompressionFormat;
 import dev.freshet.delivery.compress.Decoders;
+import dev.freshet.delivery.destination.FailedRecord;
+import dev.freshet.delivery.destination.FailureEnvelope;
 import dev.freshet.delivery.destination.DestinationRegistry;
 import dev.freshet.delivery.destination.RetryPolicy;
 import dev.freshet.delivery.process.ProcessingResult;
+import dev.freshet.delivery.process.ProcessingSettings;
+import dev.freshet.delivery.process.RecordProcessorFactory;
 import dev.freshet.delivery.process.RecordProcessorFactory;
 import dev.freshet.delivery.s3.S3Destinations;
 import java.io.ByteArrayOutputStream;
@@ -143,13 +148,13 @@ class LogDeliveryEngineTest extends EngineFixture {
 
     @Test
     void processingFailuresGoToTheErrorOutputAndTheRestIsDelivered() throws Exception {
-        processors = config -> (stream, records) -> {
-            List<dev.freshet.delivery.DeliveryRecord> ok = new ArrayList<>();
-            List<dev.freshet.delivery.destination.FailedRecord> failed = new ArrayList<>();
+        processors = (config, kinesis) -> (stream, records) -> {
+            List<DeliveryRecord> ok = new ArrayList<>();
+            List<FailedRecord> failed = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
                 if (new String(records.get(i).data(), StandardCharsets.UTF_8).contains("record-00000")) {
-                    failed.add(dev.freshet.delivery.destination.FailureEnvelopes.failed(records.get(i), "processing-failed",
-                        1, "Lambda.FunctionError", "boom", 0));
+                    failed.add(new FailedRecord(records.get(i), "processing-failed",
+                        FailureEnvelope.toBytes(FailureEnvelope.of(records.get(i), 1, "Lambda.FunctionError", "boom", 0))));
                 } else {
                     ok.add(records.get(i));
                 }
@@ -171,7 +176,7 @@ class LogDeliveryEngineTest extends EngineFixture {
 
     @Test
     void sourceRecordsAreBackedUpBeforeProcessingWhenEnabled() throws Exception {
-        processors = config -> (stream, records) -> ProcessingResult.unchanged(records.stream()
+        processors = (config, kinesis) -> (stream, records) -> ProcessingResult.unchanged(records.stream()
             .map(record -> record.withData("P".getBytes(StandardCharsets.UTF_8))).toList());
         engine.run(spec("b", 1, s3(hints(1, 0) + ",\"ProcessingConfiguration\":{\"Enabled\":true},"
             + "\"S3BackupMode\":\"Enabled\",\"S3BackupConfiguration\":{\"BucketARN\":\"arn:aws:s3:::backup\",\"Prefix\":\"raw/\"}")));
@@ -181,6 +186,19 @@ class LogDeliveryEngineTest extends EngineFixture {
         assertThat(delivered("backup", CompressionFormat.UNCOMPRESSED)).isEqualTo(expected(0, 30));
         assertThat(new String(delivered("bucket", CompressionFormat.UNCOMPRESSED), StandardCharsets.UTF_8)).isEqualTo("P".repeat(30));
         assertThat(store.in("backup")).allSatisfy(object -> assertThat(object.key()).startsWith("raw/2"));
+    }
+
+    @Test
+    void runsTheBuiltInProcessors() throws Exception {
+        processors = RecordProcessorFactory.of(ProcessingSettings.defaults());
+        engine.run(spec("delim", 1, s3(hints(1, 0) + ",\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":"
+            + "[{\"Type\":\"AppendDelimiterToRecord\"}]}")));
+        engine.put("delim", List.of("a".getBytes(StandardCharsets.UTF_8), "b".getBytes(StandardCharsets.UTF_8))).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> metrics("delim").deliveredRecords() == 2);
+        assertThat(new String(delivered("bucket", CompressionFormat.UNCOMPRESSED), StandardCharsets.UTF_8)).isEqualTo("a\nb\n");
+        assertThatThrownBy(() -> engine.run(spec("wrong", 1, s3(",\"ProcessingConfiguration\":{\"Enabled\":true,"
+            + "\"Processors\":[{\"Type\":\"NoSuchProcessor\"}]}")))).isInstanceOf(DeliveryException.class);
     }
 
     @Test

@@ -15,7 +15,7 @@ import dev.freshet.delivery.destination.DeliveryResult;
 import dev.freshet.delivery.destination.Destination;
 import dev.freshet.delivery.destination.DestinationRegistry;
 import dev.freshet.delivery.destination.FailedRecord;
-import dev.freshet.delivery.destination.FailureEnvelopes;
+import dev.freshet.delivery.destination.FailureEnvelope;
 import dev.freshet.delivery.process.RecordProcessorFactory;
 import dev.freshet.delivery.s3.S3Destinations;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +46,8 @@ class RegisteredDestinationTest extends EngineFixture {
             for (DeliveryRecord record : batch.records()) {
                 String text = new String(record.data(), StandardCharsets.UTF_8);
                 if (text.contains("reject")) {
-                    failed.add(FailureEnvelopes.failed(record, "http-endpoint-failed", 1, "HttpEndpoint.InvalidResponseFromDestination",
-                        "413", 0));
+                    failed.add(new FailedRecord(record, "http-endpoint-failed", FailureEnvelope.toBytes(
+                        FailureEnvelope.of(record, 1, "HttpEndpoint.InvalidResponseFromDestination", "413", 0))));
                 } else {
                     received.add(text);
                 }
@@ -66,7 +66,7 @@ class RegisteredDestinationTest extends EngineFixture {
         DestinationRegistry registry = S3Destinations.register(new DestinationRegistry())
             .register(DestinationKind.HTTP_ENDPOINT, (spec, context) -> new SlowEndpoint());
         engine = new LogDeliveryEngine(EngineSettings.defaults(dir.resolve("firehose"), Durability.OS).withRetry(FAST),
-            logs, store, registry, RecordProcessorFactory.NONE, null);
+            logs, store, registry, RecordProcessorFactory.IDENTITY, null);
     }
 
     @Test

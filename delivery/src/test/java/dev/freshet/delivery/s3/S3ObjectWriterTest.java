@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.destination.FailedRecord;
-import dev.freshet.delivery.destination.FailureEnvelopes;
+import dev.freshet.delivery.destination.FailureEnvelope;
 import dev.freshet.delivery.destination.RetryPolicy;
 import dev.freshet.delivery.destination.StreamHealth;
 import dev.freshet.delivery.store.ObjectStore;
@@ -68,9 +68,9 @@ class S3ObjectWriterTest {
         S3ObjectWriter writer = writer("{\"BucketARN\":\"arn:aws:s3:::b\",\"Prefix\":\"ok/\"}");
         DeliveryRecord record = record("raw", ObjectKeysTest.ARRIVAL, Map.of());
         writer.writeErrors(List.of(
-            FailureEnvelopes.failed(record, "processing-failed", 3, "Lambda.Timeout", "slow", 5),
-            FailureEnvelopes.failed(record, "processing-failed", 3, "Lambda.Timeout", "slow", 6),
-            FailureEnvelopes.failed(record, "format-conversion-failed", 1, "X", "y", 7)));
+            failed(record, "processing-failed", 3, "Lambda.Timeout", 5),
+            failed(record, "processing-failed", 3, "Lambda.Timeout", 6),
+            failed(record, "format-conversion-failed", 1, "X", 7)));
 
         assertThat(objects).hasSize(2);
         List<String> keys = new ArrayList<>(objects.keySet());
@@ -80,6 +80,11 @@ class S3ObjectWriterTest {
         assertThat(lines).hasSize(2);
         assertThat(new ObjectMapper().readTree(lines[0]).get("rawData").asText()).isEqualTo("cmF3");
         assertThat(new ObjectMapper().readTree(lines[0]).get("attemptsMade").asInt()).isEqualTo(3);
+    }
+
+    static FailedRecord failed(DeliveryRecord record, String type, int attempts, String code, long endedMillis) {
+        return new FailedRecord(record, type, FailureEnvelope.toBytes(FailureEnvelope.of(record, attempts, code, "failed",
+            endedMillis)));
     }
 
     @Test
