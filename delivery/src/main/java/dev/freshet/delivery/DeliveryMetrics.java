@@ -41,4 +41,11 @@ public interface DeliveryMetrics {
 
     /** Why delivery is failing right now, or null when it is not. */
     String failureDescription();
+
+    /**
+     * The destination's own counters by the service's metric names (e.g.
+     * {@code DeliveryToHttpEndpoint.ProcessedRecords}, {@code DeliveryToRedshift.Success}), as
+     * {@link dev.freshet.delivery.destination.DestinationMetrics} counted them.
+     */
+    java.util.Map<String, Long> destinationCounters();
 }

@@ -11,6 +11,8 @@ import java.time.InstantSource;
  * @param retry backoff for retryable failures
  * @param clock wall time for envelopes and timestamps
  * @param health where the destination says it is failing (FailureDescription) and recovered
+ * @param metrics the stream's counters under the service's metric names ({@code DeliveryToRedshift.Records}…)
  */
-public record DestinationContext(ObjectStore objectStore, RetryPolicy retry, InstantSource clock, StreamHealth health) {
+public record DestinationContext(ObjectStore objectStore, RetryPolicy retry, InstantSource clock, StreamHealth health,
+        DestinationMetrics metrics) {
 }

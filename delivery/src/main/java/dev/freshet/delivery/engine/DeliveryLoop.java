@@ -5,9 +5,11 @@ import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.destination.DeliveryResult;
 import dev.freshet.delivery.destination.ErrorOutput;
 import dev.freshet.delivery.destination.FailedRecord;
+import dev.freshet.delivery.destination.redshift.RedshiftDestination;
 import dev.freshet.delivery.process.ProcessingResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
 final class DeliveryLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
+    /** Failure types a destination already stored in the error output itself (Redshift's skipped objects). */
+    private static final Set<String> ALREADY_IN_ERROR_OUTPUT = Set.of(RedshiftDestination.ERROR_OUTPUT_TYPE);
     /** A wait never lasts longer than this, so a lost wake-up cannot stall a stream. */
     private static final long MAX_WAIT_MILLIS = 30_000;
 
@@ -293,12 +297,18 @@ final class DeliveryLoop implements Runnable {
                 deliveredBytes -= record.record().data().length;
             }
         }
-        if (!failed.isEmpty()) {
+        List<FailedRecord> toWrite = new ArrayList<>(failed.size());
+        for (FailedRecord record : failed) {
+            if (!ALREADY_IN_ERROR_OUTPUT.contains(record.errorOutputType())) {
+                toWrite.add(record);
+            }
+        }
+        if (!toWrite.isEmpty()) {
             ErrorOutput errors = current.errorOutput().orElseThrow(() -> new IllegalStateException(
                 "records failed and the destination has no S3 location for its error output"));
-            errors.write(failed);
-            counters.errorOutput(failed.size());
+            errors.write(toWrite);
         }
+        counters.errorOutput(failed.size());
         counters.processingFailed(processed.failed().size());
         counters.delivered(delivered, deliveredBytes);
     }

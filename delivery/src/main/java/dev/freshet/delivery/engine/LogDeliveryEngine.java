@@ -120,7 +120,7 @@ public final class LogDeliveryEngine implements DeliveryEngine {
     }
 
     private DestinationContext context(StreamCounters counters) {
-        return new DestinationContext(objectStore, settings.retry(), settings.clock(), counters);
+        return new DestinationContext(objectStore, settings.retry(), settings.clock(), counters, counters);
     }
 
     private CheckpointFile checkpointFile(String name) {

@@ -1,8 +1,12 @@
 package dev.freshet.delivery.engine;
 
 import dev.freshet.delivery.DeliveryMetrics;
+import dev.freshet.delivery.destination.DestinationMetrics;
 import dev.freshet.delivery.destination.StreamHealth;
 import java.time.InstantSource;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -12,7 +16,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe.
  */
-final class StreamCounters implements DeliveryMetrics, StreamHealth {
+final class StreamCounters implements DeliveryMetrics, StreamHealth, DestinationMetrics {
 
     private final InstantSource clock;
     private final LongAdder incomingRecords = new LongAdder();
@@ -23,6 +27,7 @@ final class StreamCounters implements DeliveryMetrics, StreamHealth {
     private final LongAdder failedAttempts = new LongAdder();
     private final LongAdder processingFailed = new LongAdder();
     private final LongAdder errorOutput = new LongAdder();
+    private final Map<String, LongAdder> destinationCounters = new ConcurrentHashMap<>();
     private volatile String failure;
     /** Arrival of the oldest record read but not yet delivered, or -1. */
     private volatile long oldestInFlight = -1;
@@ -57,6 +62,18 @@ final class StreamCounters implements DeliveryMetrics, StreamHealth {
 
     void unreadFrom(LongSupplier source) {
         oldestUnread = source;
+    }
+
+    @Override
+    public void count(String name, long amount) {
+        destinationCounters.computeIfAbsent(name, key -> new LongAdder()).add(amount);
+    }
+
+    @Override
+    public Map<String, Long> destinationCounters() {
+        Map<String, Long> values = new TreeMap<>();
+        destinationCounters.forEach((name, counter) -> values.put(name, counter.sum()));
+        return values;
     }
 
     @Override

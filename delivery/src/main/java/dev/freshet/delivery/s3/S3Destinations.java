@@ -39,15 +39,26 @@ public final class S3Destinations {
         return s3Settings(spec).map(settings -> new S3ErrorOutput(writer(spec, S3Target.from(settings), context)));
     }
 
-    /** The writer of source records when Extended S3's S3BackupMode is Enabled. */
+    /**
+     * The writer of source records (before processing) when the configuration backs them all up:
+     * Extended S3 and Redshift with S3BackupMode {@code Enabled} into S3BackupConfiguration, the
+     * HTTP endpoint with {@code AllData} and OpenSearch/Elasticsearch with {@code AllDocuments}
+     * into S3Configuration. Failed-only modes need no backup writer: failures go to the error output.
+     */
     public static Optional<S3ObjectWriter> sourceBackup(DeliveryStreamSpec spec, DestinationContext context) {
         JsonNode configuration = spec.destinationConfiguration();
-        if (spec.destinationKind() != DestinationKind.EXTENDED_S3
-            || !"Enabled".equals(S3Target.text(configuration, "S3BackupMode"))
-            || !configuration.has("S3BackupConfiguration")) {
+        String mode = S3Target.text(configuration, "S3BackupMode");
+        JsonNode backup = switch (spec.destinationKind()) {
+            case EXTENDED_S3, REDSHIFT -> "Enabled".equals(mode) ? configuration.get("S3BackupConfiguration") : null;
+            case HTTP_ENDPOINT -> "AllData".equals(mode) ? configuration.get("S3Configuration") : null;
+            case ELASTICSEARCH, AMAZON_OPENSEARCH_SERVICE ->
+                "AllDocuments".equals(mode) ? configuration.get("S3Configuration") : null;
+            case S3 -> null;
+        };
+        if (backup == null || !backup.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(writer(spec, S3Target.fromBackup(configuration.get("S3BackupConfiguration")), context));
+        return Optional.of(writer(spec, S3Target.fromBackup(backup), context));
     }
 
     private static Optional<JsonNode> s3Settings(DeliveryStreamSpec spec) {
