@@ -1,6 +1,7 @@
 package dev.freshet.delivery;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,6 +38,14 @@ public interface DeliveryEngine extends AutoCloseable {
      * delivered are discarded, as DeleteDeliveryStream does.
      */
     void delete(String deliveryStreamName);
+
+    /**
+     * The running stream's figures (IncomingRecords, DeliveryToS3.*, DataFreshness, failures), for
+     * /metrics and DescribeDeliveryStream's FailureDescription; empty when it is not running here.
+     */
+    default Optional<DeliveryMetrics> metrics(String deliveryStreamName) {
+        return Optional.empty();
+    }
 
     /** Stops every stream's delivery thread after the batch in flight, and closes the buffer logs. */
     @Override

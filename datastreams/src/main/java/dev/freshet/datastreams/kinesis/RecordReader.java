@@ -10,6 +10,7 @@ import dev.freshet.datastreams.log.ShardLog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * GetShardIterator and GetRecords. Reads go straight to the shard log; iterators are sealed
@@ -48,6 +49,16 @@ public final class RecordReader {
                 request.timestamp());
             return iterators.issue(stream.name, stream.id, shard.id, start, catalog.now());
         });
+    }
+
+    /**
+     * Completes once the iterator's shard holds a record at or after the iterator's position, or
+     * the shard was closed: a tailing reader in this process (a delivery stream reading its source)
+     * waits here instead of polling GetRecords. The iterator is checked as GetRecords checks it.
+     */
+    public CompletableFuture<Void> awaitRecords(String shardIterator) {
+        ShardIterators.Position position = iterators.open(shardIterator, catalog.now());
+        return source(position, null).log().awaitBeyond(position.sequence());
     }
 
     /**

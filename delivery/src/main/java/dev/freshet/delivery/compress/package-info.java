@@ -1,0 +1,2 @@
+/** Compression of delivered objects: the S3 destinations' CompressionFormat values. */
+package dev.freshet.delivery.compress;

@@ -1,0 +1,83 @@
+package dev.freshet.delivery.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.freshet.delivery.DeliveryException;
+import dev.freshet.delivery.DeliveryStreamSpec;
+import dev.freshet.delivery.DestinationKind;
+import dev.freshet.delivery.destination.DestinationContext;
+import dev.freshet.delivery.destination.DestinationRegistry;
+import dev.freshet.delivery.destination.ErrorOutput;
+import java.util.Optional;
+
+/**
+ * Wires the S3 kinds: the destinations (EXTENDED_S3, S3), the error output of any destination
+ * with S3 settings, and Extended S3's source-record backup (S3BackupMode Enabled).
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class S3Destinations {
+
+    private S3Destinations() {
+    }
+
+    /** Registers EXTENDED_S3 and S3. */
+    public static DestinationRegistry register(DestinationRegistry registry) {
+        registry.register(DestinationKind.EXTENDED_S3, (spec, context) -> {
+            refuseFormatConversion(spec.destinationConfiguration());
+            return new ExtendedS3Destination(writer(spec, S3Target.from(spec.destinationConfiguration()), context));
+        });
+        registry.register(DestinationKind.S3, (spec, context) -> new ExtendedS3Destination(
+            writer(spec, S3Target.from(spec.destinationConfiguration()), context)));
+        return registry;
+    }
+
+    /**
+     * The error output: the S3 destinations' own bucket and ErrorOutputPrefix; other kinds' {@code S3Configuration}.
+     * Empty when the configuration has neither.
+     */
+    public static Optional<ErrorOutput> errorOutput(DeliveryStreamSpec spec, DestinationContext context) {
+        return s3Settings(spec).map(settings -> new S3ErrorOutput(writer(spec, S3Target.from(settings), context)));
+    }
+
+    /**
+     * The writer of source records (before processing) when the configuration backs them all up:
+     * Extended S3 and Redshift with S3BackupMode {@code Enabled} into S3BackupConfiguration, the
+     * HTTP endpoint with {@code AllData} and OpenSearch/Elasticsearch with {@code AllDocuments}
+     * into S3Configuration. Failed-only modes need no backup writer: failures go to the error output.
+     */
+    public static Optional<S3ObjectWriter> sourceBackup(DeliveryStreamSpec spec, DestinationContext context) {
+        JsonNode configuration = spec.destinationConfiguration();
+        String mode = S3Target.text(configuration, "S3BackupMode");
+        JsonNode backup = switch (spec.destinationKind()) {
+            case EXTENDED_S3, REDSHIFT -> "Enabled".equals(mode) ? configuration.get("S3BackupConfiguration") : null;
+            case HTTP_ENDPOINT -> "AllData".equals(mode) ? configuration.get("S3Configuration") : null;
+            case ELASTICSEARCH, AMAZON_OPENSEARCH_SERVICE ->
+                "AllDocuments".equals(mode) ? configuration.get("S3Configuration") : null;
+            case S3 -> null;
+        };
+        if (backup == null || !backup.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(writer(spec, S3Target.fromBackup(backup), context));
+    }
+
+    private static Optional<JsonNode> s3Settings(DeliveryStreamSpec spec) {
+        JsonNode configuration = spec.destinationConfiguration();
+        if (spec.destinationKind() == DestinationKind.EXTENDED_S3 || spec.destinationKind() == DestinationKind.S3) {
+            return Optional.of(configuration);
+        }
+        return Optional.ofNullable(configuration.get("S3Configuration")).filter(JsonNode::isObject);
+    }
+
+    /** Delivering JSON where Parquet was asked for would be wrong silently: refuse until it is built. */
+    private static void refuseFormatConversion(JsonNode configuration) {
+        if (configuration.path("DataFormatConversionConfiguration").path("Enabled").asBoolean(false)) {
+            throw DeliveryException.invalidArgument("Record format conversion (DataFormatConversionConfiguration) is not supported yet.");
+        }
+    }
+
+    private static S3ObjectWriter writer(DeliveryStreamSpec spec, S3Target target, DestinationContext context) {
+        return new S3ObjectWriter(target, spec.ref(),
+            new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock());
+    }
+}

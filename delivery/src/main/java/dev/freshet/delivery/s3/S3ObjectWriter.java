@@ -1,0 +1,134 @@
+package dev.freshet.delivery.s3;
+
+import dev.freshet.delivery.DeliveryRecord;
+import dev.freshet.delivery.DeliveryStreamRef;
+import dev.freshet.delivery.destination.FailedRecord;
+import dev.freshet.delivery.destination.FailureEnvelope;
+import java.time.InstantSource;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes records and error envelopes as objects of one {@link S3Target}: one object per distinct
+ * evaluated prefix (records of a dynamically partitioned stream are grouped by their partition
+ * keys, in source order within each group), named by {@link ObjectKeys}, stored by an
+ * {@link ObjectPutter} that retries until the store confirms.
+ *
+ * <p>Not thread-safe: one delivery thread uses it.
+ */
+public final class S3ObjectWriter {
+
+    /** The error-output folder for records whose prefix could not be evaluated. */
+    static final String PARTITIONING_FAILED = "processing-failed";
+    private static final byte[] NEWLINE = {'\n'};
+    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/");
+
+    private final S3Target target;
+    private final ObjectKeys keys;
+    private final ObjectPutter putter;
+    private final InstantSource clock;
+
+    public S3ObjectWriter(S3Target target, DeliveryStreamRef stream, ObjectPutter putter, InstantSource clock) {
+        this.target = target;
+        this.keys = new ObjectKeys(stream, target.zone(), target.extension());
+        this.putter = putter;
+        this.clock = clock;
+    }
+
+    public S3Target target() {
+        return target;
+    }
+
+    /**
+     * Stores the records; returns those whose object name could not be evaluated (a missing
+     * partition key, a prefix past 512 characters), for the error output.
+     */
+    public List<FailedRecord> writeRecords(List<DeliveryRecord> records) throws InterruptedException {
+        List<FailedRecord> unnamed = new ArrayList<>();
+        S3Prefix prefix = target.rules().prefix();
+        for (List<DeliveryRecord> group : groups(records, prefix.partitionKeyNames())) {
+            long oldest = oldestArrival(group);
+            String evaluated;
+            try {
+                evaluated = keys.prefix(prefix, oldest, group.get(0).partitionKeys(), null);
+            } catch (PrefixException e) {
+                for (DeliveryRecord record : group) {
+                    unnamed.add(new FailedRecord(record, PARTITIONING_FAILED, FailureEnvelope.toBytes(
+                        FailureEnvelope.of(record, 1, "DynamicPartitioning." + e.reason(), e.getMessage(), clock.millis()))));
+                }
+                continue;
+            }
+            String key = keys.key(evaluated, oldest);
+            List<byte[]> parts = new ArrayList<>(group.size());
+            for (DeliveryRecord record : group) {
+                parts.add(record.data());
+            }
+            putter.put(target.bucket(), key, ObjectBody.encode(parts, target.compression(), entryName(key)));
+        }
+        return unnamed;
+    }
+
+    /** Stores the envelopes, one JSON line each, one object per error-output type and partition. */
+    public void writeErrors(List<FailedRecord> failed) throws InterruptedException {
+        Map<Map.Entry<String, Map<String, String>>, List<FailedRecord>> byType = new LinkedHashMap<>();
+        for (FailedRecord record : failed) {
+            byType.computeIfAbsent(Map.entry(record.errorOutputType(), record.record().partitionKeys()),
+                k -> new ArrayList<>()).add(record);
+        }
+        for (List<FailedRecord> group : byType.values()) {
+            long oldest = Long.MAX_VALUE;
+            List<byte[]> lines = new ArrayList<>(group.size() * 2);
+            for (FailedRecord record : group) {
+                oldest = Math.min(oldest, record.record().arrivalMillis());
+                lines.add(record.envelope());
+                lines.add(NEWLINE);
+            }
+            FailedRecord first = group.get(0);
+            String key = keys.key(errorPrefix(first, oldest), oldest);
+            putter.put(target.bucket(), key, ObjectBody.encode(lines, target.compression(), entryName(key)));
+        }
+    }
+
+    /** The evaluated ErrorOutputPrefix; the plain default when it cannot be evaluated, so errors are never lost. */
+    private String errorPrefix(FailedRecord record, long oldest) {
+        try {
+            return keys.prefix(target.rules().errorPrefix(), oldest, record.record().partitionKeys(),
+                record.errorOutputType());
+        } catch (PrefixException e) {
+            return record.errorOutputType() + "/" + FALLBACK_TIME.format(keys.time(oldest));
+        }
+    }
+
+    /** Records by the values of the partition keys the prefix uses: one group per distinct evaluated prefix. */
+    private static List<List<DeliveryRecord>> groups(List<DeliveryRecord> records, List<String> keyNames) {
+        if (keyNames.isEmpty()) {
+            return records.isEmpty() ? List.of() : List.of(records);
+        }
+        Map<List<String>, List<DeliveryRecord>> groups = new LinkedHashMap<>();
+        for (DeliveryRecord record : records) {
+            List<String> values = new ArrayList<>(keyNames.size());
+            for (String name : keyNames) {
+                values.add(record.partitionKeys().get(name));
+            }
+            groups.computeIfAbsent(values, k -> new ArrayList<>()).add(record);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static long oldestArrival(List<DeliveryRecord> records) {
+        long oldest = Long.MAX_VALUE;
+        for (DeliveryRecord record : records) {
+            oldest = Math.min(oldest, record.arrivalMillis());
+        }
+        return oldest;
+    }
+
+    /** A ZIP object's one entry: the object's file name without {@code .zip}. */
+    private static String entryName(String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+    }
+}
