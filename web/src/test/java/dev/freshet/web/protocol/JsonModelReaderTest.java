@@ -33,6 +33,7 @@ class JsonModelReaderTest {
         byte[] framed = "xx{'StreamName':'s','Data':'aGVsbG8=','PartitionKey':'k'}yy".replace('\'', '"')
                 .getBytes(StandardCharsets.UTF_8);
         ObjectNode root = JsonModelReader.read(PUT_RECORD.input(), framed, 2, framed.length - 4);
+        assertThat(root.get("Data").isBinary()).isTrue();
         assertThat(root.get("Data").binaryValue()).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
     }
 
