@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# JMH benchmarks of the shard log (dev.freshet.bench.jmh): append throughput, sequential reads,
-# append→readable latency. Short settings so a full run takes about 5 minutes on 2 cores:
-# 1 fork, 2 warm-up iterations of 3 s, 3 measured iterations of 5 s.
+# JMH benchmarks (dev.freshet.bench.jmh): the shard log's append throughput, sequential reads and
+# append→readable latency; decoding and validating a PutRecords request (PutRecordsDecodeBenchmark). Short settings so a
+# full run takes about 7 minutes on 2 cores: 1 fork, 2 warm-up iterations of 3 s, 3 measured iterations of 5 s.
 #
 #   tests/bench/jmh.sh                      # everything
 #   tests/bench/jmh.sh AppendBenchmark      # a regex, and any other JMH option, e.g. -p durability=OS

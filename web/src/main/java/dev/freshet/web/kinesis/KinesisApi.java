@@ -69,7 +69,7 @@ public final class KinesisApi implements HttpHandler {
             String operation = AmzTarget.of(exchange).map(AmzTarget::operation).orElse("");
             OperationModel model = KinesisOperations.find(operation)
                 .orElseThrow(() -> new ProtocolException(AwsError.unknownOperation()));
-            Input input = RequestDecoder.decode(format, body);
+            Input input = RequestDecoder.decode(format, body, model.input());
             model.validate(input);
             admit(operation, input);
             if (model.eventStream()) {

@@ -64,7 +64,7 @@ final class Base64Text {
     }
 
     /** One pad leaves 2 unused bits in the last character, two pads leave 4. */
-    private static boolean hasUnusedBits(char last, int padding) {
+    static boolean hasUnusedBits(char last, int padding) {
         int mask = padding == 1 ? 0x3 : 0xf;
         return (sextet(last) & mask) != 0;
     }

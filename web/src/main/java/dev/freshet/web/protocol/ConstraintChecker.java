@@ -44,17 +44,17 @@ final class ConstraintChecker {
 
     static List<String> check(StructureShape shape, JsonNode node) {
         ConstraintChecker checker = new ConstraintChecker();
-        checker.structure(shape, node, "");
+        checker.structure(shape, node, null);
         return checker.errors;
     }
 
-    private void structure(StructureShape shape, JsonNode node, String prefix) {
+    private void structure(StructureShape shape, JsonNode node, Path parent) {
         for (Member member : shape.members()) {
             if (full()) {
                 return;
             }
             JsonNode value = node.get(member.name());
-            String path = prefix + member.pathName();
+            Path path = new Path(parent, member);
             if (value == null || value.isNull()) {
                 if (member.required()) {
                     report(path, member.shape(), null, Constraints.NOT_NULL);
@@ -65,30 +65,30 @@ final class ConstraintChecker {
         }
     }
 
-    private void value(Shape shape, JsonNode value, String path) {
+    private void value(Shape shape, JsonNode value, Path path) {
         if (shape instanceof ListShape list) {
             list(list, value, path);
         } else if (shape instanceof MapShape map) {
             map(map, value, path);
         } else if (shape instanceof StructureShape structure) {
-            structure(structure, value, path + '.');
+            structure(structure, value, path);
         } else {
             reportAll(path, shape, value, Constraints.violations(shape, value));
         }
     }
 
-    private void list(ListShape shape, JsonNode array, String path) {
+    private void list(ListShape shape, JsonNode array, Path path) {
         List<String> length = Constraints.lengthViolations(shape.minLength(), shape.maxLength(), array.size());
         reportAll(path, shape, array, length);
         if (isScalar(shape.member()) && anyViolates(shape.member(), array)) {
             report(path, shape, array, aggregate("Member must satisfy constraint: ", shape.member()));
         }
         for (int i = 0; i < array.size() && !full(); i++) {
-            element(shape.member(), array.get(i), path + '.' + (i + 1) + ".member");
+            element(shape.member(), array.get(i), new Path(path, i + 1));
         }
     }
 
-    private void map(MapShape shape, JsonNode object, String path) {
+    private void map(MapShape shape, JsonNode object, Path path) {
         List<String> length = Constraints.lengthViolations(shape.minLength(), shape.maxLength(), object.size());
         reportAll(path, shape, object, length);
         if (anyKeyViolates(shape.key(), object)) {
@@ -101,12 +101,12 @@ final class ConstraintChecker {
             if (full()) {
                 return;
             }
-            element(shape.value(), entry.getValue(), path + '.' + entry.getKey() + ".member");
+            element(shape.value(), entry.getValue(), new Path(path, entry.getKey()));
         }
     }
 
     /** A list element or map value: nulls are reported, containers are descended into. */
-    private void element(Shape shape, JsonNode value, String path) {
+    private void element(Shape shape, JsonNode value, Path path) {
         if (value.isNull()) {
             report(path, shape, null, Constraints.NOT_NULL);
         } else if (!isScalar(shape)) {
@@ -140,7 +140,7 @@ final class ConstraintChecker {
         return lead + "[" + String.join(", ", Constraints.declared(member)) + "]";
     }
 
-    private void reportAll(String path, Shape shape, JsonNode value, List<String> texts) {
+    private void reportAll(Path path, Shape shape, JsonNode value, List<String> texts) {
         for (String text : texts) {
             report(path, shape, value, text);
         }
@@ -150,10 +150,24 @@ final class ConstraintChecker {
         return errors.size() >= MAX_ERRORS;
     }
 
-    private void report(String path, Shape shape, JsonNode value, String text) {
+    private void report(Path path, Shape shape, JsonNode value, String text) {
         if (!full()) {
             String shown = value == null ? "null" : "'" + ValueRenderer.render(shape, value) + "'";
             errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + text);
+        }
+    }
+
+    /**
+     * Where a value sits, spelled out only when a violation is reported: a 500-record PutRecords
+     * that passes builds no path strings. {@code step} is a {@link Member}, a 1-based list index or a
+     * map key.
+     */
+    private record Path(Path parent, Object step) {
+
+        @Override
+        public String toString() {
+            String own = step instanceof Member member ? member.pathName() : step + ".member";
+            return parent == null ? own : parent + "." + own;
         }
     }
 }

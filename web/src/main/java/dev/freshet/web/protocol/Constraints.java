@@ -79,11 +79,19 @@ final class Constraints {
         if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(text)) {
             found.add(enumeration(shape));
         }
-        found.addAll(lengthViolations(shape.minLength(), shape.maxLength(), text.length()));
+        List<String> length = lengthViolations(shape.minLength(), shape.maxLength(), text.length());
+        if (found.isEmpty()) {
+            return length;
+        }
+        found.addAll(length);
         return found;
     }
 
     private static List<String> rangeViolations(Number min, Number max, long actual, String what) {
+        boolean belowMin = min != null && actual < min.longValue();
+        if (!belowMin && (max == null || actual <= max.longValue())) {
+            return List.of();
+        }
         List<String> found = new ArrayList<>(1);
         if (min != null && actual < min.longValue()) {
             found.add("Member must have " + what + " greater than or equal to " + min);

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freshet.web.protocol.ProtocolException.Reason;
+import dev.freshet.web.protocol.Shape.StructureShape;
 import java.io.IOException;
 
 /**
  * Turns a request body into an {@link Input}: bytes to a Jackson tree whose top level must be an
- * object. An empty (or, in JSON, blank) body means {@code {}}.
+ * object. An empty (or, in JSON, blank) body means {@code {}}. Given the operation's input shape,
+ * a JSON body is read along it so that base64 blobs skip the text stage ({@link JsonModelReader}).
  *
  * <p>JSON is RFC 8259 without extensions. CBOR (RFC 8949) is read as the Java SDK writes it:
  * indefinite-length maps and arrays ({@code 0xbf … 0xff}), byte strings (major type 2) for blobs,
@@ -29,6 +31,22 @@ public final class RequestDecoder {
 
     public static Input decode(WireFormat format, byte[] body) {
         return decode(format, body, 0, body == null ? 0 : body.length);
+    }
+
+    /**
+     * As {@link #decode(WireFormat, byte[])}, for a body whose input shape is known: JSON blobs of
+     * that shape come out already decoded ({@link JsonModelReader}). The validated input, and any
+     * error, are the same as without the shape.
+     */
+    public static Input decode(WireFormat format, byte[] body, StructureShape shape) {
+        int length = body == null ? 0 : body.length;
+        if (format == WireFormat.JSON && length > 0) {
+            ObjectNode root = JsonModelReader.read(shape, body, 0, length);
+            if (root != null) {
+                return new Input(root, format);
+            }
+        }
+        return decode(format, body, 0, length);
     }
 
     public static Input decode(WireFormat format, byte[] body, int offset, int length) {
