@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.freshet.tests.harness.FreshetProcess;
 import dev.freshet.tests.harness.FreshetServer;
+import dev.freshet.tests.harness.WriterThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -118,8 +115,7 @@ class FirehoseDurabilityTest {
         final Set<String> sent = ConcurrentHashMap.newKeySet();
         private final Set<String> acked = ConcurrentHashMap.newKeySet();
         private final FirehoseClient firehose;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        private final WriterThreads writers = new WriterThreads(WRITERS);
 
         Load(FirehoseClient firehose) {
             this.firehose = firehose;
@@ -134,25 +130,16 @@ class FirehoseDurabilityTest {
         }
 
         void start() {
-            for (int w = 0; w < WRITERS; w++) {
-                int writer = w;
-                pool.submit(() -> write(writer));
-            }
+            writers.start(this::write);
         }
 
         void stop() {
-            running.set(false);
-            pool.shutdown();
-            try {
-                assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("writers stopped").isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            writers.stop();
         }
 
         private void write(int writer) {
             long n = 0;
-            while (running.get()) {
+            while (writers.running()) {
                 List<String> batch = new ArrayList<>();
                 for (int i = 0; i < BATCH; i++, n++) {
                     batch.add("w" + writer + "-" + n + "-" + "x".repeat((int) (n % 40)));
@@ -169,7 +156,7 @@ class FirehoseDurabilityTest {
                     }
                 } catch (RuntimeException serverGone) {
                     // the server was killed: this batch is not acknowledged; keep trying until stopped
-                    if (!running.get()) {
+                    if (!writers.running()) {
                         return;
                     }
                 }
