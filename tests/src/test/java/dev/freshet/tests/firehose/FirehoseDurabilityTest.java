@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.firehose.model.Record;
 /**
  * Acknowledged records are delivered even when the server dies mid-delivery: writers put
  * concurrently with PutRecordBatch (no SDK retries, so only what the server answered counts), the
- * server is killed with SIGKILL while objects are being written, and restarted on the same data
+ * server is killed with SIGKILL (or stopped with SIGTERM) while objects are being written, and restarted on the same data
  * directory. Every acknowledged record must then arrive in the bucket folder (at least once),
  * nothing that was never sent may, and within an object each writer's records keep their order.
  */
@@ -42,6 +43,19 @@ class FirehoseDurabilityTest {
 
     @Test
     void acknowledgedRecordsAreDeliveredAfterKillNine() {
+        survives(FreshetProcess::kill9);
+    }
+
+    /** SIGTERM mid-delivery: the engine stops before the shard logs close, so the exit is clean. */
+    @Test
+    void acknowledgedRecordsAreDeliveredAfterSigterm() {
+        survives(server -> {
+            assertThat(server.stop()).as("exit code after SIGTERM").isIn(0, 143);
+            assertThat(server.logTail()).contains("Freshet stopped").doesNotContain("ERROR");
+        });
+    }
+
+    private static void survives(Consumer<FreshetProcess> crash) {
         Assumptions.assumeTrue(FreshetServer.externalEndpoint() == null, "needs a Freshet process started by the suite");
         try (FreshetProcess server = FreshetProcess.start("FirehoseDurabilityTest", List.of("--stream-transition-millis", "0"));
              FirehoseClient firehose = Firehoses.clientWithoutRetries(server.endpoint())) {
@@ -52,7 +66,7 @@ class FirehoseDurabilityTest {
             load.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> load.ackedCount() >= 4000 && objects(bucket).size() >= 3);
 
-            server.kill9();
+            crash.accept(server);
             load.stop();
             server.restart();
 
