@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * Delivery streams (Amazon Data Firehose) as a server module: keeps the catalog under
  * {@code <data-dir>/firehose}, drives the delivery engine its factory builds, and answers
  * {@code Firehose_20150804.*}. A KinesisStreamAsSource stream reads a data stream of the Kinesis
- * module, which therefore opens first. Closing closes the engine (after the server drained).
+ * module, which therefore opens first (and closes after it). Each stream's delivery figures go to
+ * {@code /metrics} through a {@link DeliveryMetricsCollector}. Closing (after the server drained)
+ * removes that collector and closes the engine, before the server closes the shard logs.
  */
 public final class FirehoseModule implements FreshetModule {
 
