@@ -30,10 +30,15 @@ public final class FirehoseModule implements FreshetModule {
     private FirehoseModule(ModuleContext context, DataStreams dataStreams, Function<ModuleContext, DeliveryEngine> engines) {
         FreshetConfig config = context.config();
         this.engine = engines.apply(context);
-        DeliveryStreams streams = new DeliveryStreams(settings(config), engine, new DataStreamsSources(dataStreams),
-            config.absoluteDataDir().resolve("firehose"), new FirehoseMetrics(context.metrics().registry()));
-        streams.start();
-        this.api = new FirehoseApi(streams);
+        try {
+            DeliveryStreams streams = new DeliveryStreams(settings(config), engine, new DataStreamsSources(dataStreams),
+                config.absoluteDataDir().resolve("firehose"), new FirehoseMetrics(context.metrics().registry()));
+            streams.start();
+            this.api = new FirehoseApi(streams);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
     }
 
     /**
@@ -48,14 +53,6 @@ public final class FirehoseModule implements FreshetModule {
         @Override
         public FreshetModule open(ModuleContext context) {
             return new FirehoseModule(context, dataStreams.get(), engines);
-        }
-
-        /**
-         * A factory whose engine accepts no records (ServiceUnavailableException), for builds where
-         * the delivery engine is not wired yet.
-         */
-        public static Factory withoutDelivery(Supplier<DataStreams> dataStreams) {
-            return new Factory(dataStreams, context -> new UnwiredDeliveryEngine());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.freshet.web.server;
 
 import dev.freshet.web.firehose.FirehoseModule;
+import dev.freshet.web.firehose.ServerDeliveryEngine;
 import dev.freshet.web.kinesis.KinesisModule;
 import dev.freshet.web.video.KinesisVideoModule;
 
@@ -24,8 +25,9 @@ public final class ServiceAssembly {
 
     public static List<FreshetModule.Factory> factories() {
         KinesisModule.Factory kinesis = new KinesisModule.Factory();
-        // delivery streams read data streams, so Firehose opens after Kinesis; the delivery engine is
-        // not wired yet: streams can be managed, records are refused (ServiceUnavailableException)
-        return List.of(kinesis, new KinesisVideoModule.Factory(), FirehoseModule.Factory.withoutDelivery(kinesis::dataStreams));
+        // delivery streams read data streams, so Firehose opens after Kinesis (and closes, with its
+        // delivery engine, before it); the server closes the shard logs after every module
+        return List.of(kinesis, new KinesisVideoModule.Factory(), new FirehoseModule.Factory(kinesis::dataStreams,
+            context -> ServerDeliveryEngine.open(context, kinesis.dataStreams())));
     }
 }

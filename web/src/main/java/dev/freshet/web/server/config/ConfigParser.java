@@ -134,7 +134,8 @@ public final class ConfigParser {
             v.choice(LOG_LEVEL, Level.class),
             v.number(MAX_REQUEST_BYTES, 1, Long.MAX_VALUE),
             v.millis(SHUTDOWN_GRACE_MILLIS, 0),
-            webrtc(v));
+            webrtc(v),
+            DeliverySettingsReader.read(v));
         checkTls(config, v);
         return config;
     }

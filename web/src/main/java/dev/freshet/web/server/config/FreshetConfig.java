@@ -39,6 +39,8 @@ import java.util.OptionalInt;
  * @param maxRequestBytes        largest accepted request body ({@code max-request-bytes})
  * @param shutdownGrace          drain time for in-flight requests on shutdown ({@code shutdown-grace-millis})
  * @param webrtc                 the WebRTC UDP port and sessions ({@code webrtc-*})
+ * @param delivery               the delivery streams' object store, Lambda and search endpoints
+ *                               ({@code s3-*}, {@code delivery-*})
  */
 public record FreshetConfig(
     int port,
@@ -64,7 +66,8 @@ public record FreshetConfig(
     Level logLevel,
     long maxRequestBytes,
     Duration shutdownGrace,
-    WebRtcSettings webrtc) {
+    WebRtcSettings webrtc,
+    DeliverySettings delivery) {
 
     public FreshetConfig {
         Objects.requireNonNull(host, "host");
@@ -86,6 +89,7 @@ public record FreshetConfig(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(webrtc, "webrtc");
+        Objects.requireNonNull(delivery, "delivery");
     }
 
     /** Every setting at its embedded default, ignoring the environment. */
@@ -114,6 +118,7 @@ public record FreshetConfig(
             + ", tlsPort=" + tlsPort + ", tlsKeystore=" + tlsKeystore
             + ", tlsKeystorePassword=" + tlsKeystorePassword.map(p -> "***") + ", logFormat=" + logFormat
             + ", logLevel=" + logLevel
-            + ", maxRequestBytes=" + maxRequestBytes + ", shutdownGrace=" + shutdownGrace + ", webrtc=" + webrtc + "]";
+            + ", maxRequestBytes=" + maxRequestBytes + ", shutdownGrace=" + shutdownGrace + ", webrtc=" + webrtc
+            + ", delivery=" + delivery + "]";
     }
 }

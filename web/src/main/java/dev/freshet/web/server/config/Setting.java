@@ -62,7 +62,22 @@ public enum Setting {
     WEBRTC_CREATE_STREAMS("webrtc-create-streams", "false", null,
         "a WHIP publish to an unknown stream creates it (flag: no value means true)"),
     WEBRTC_KEYFRAME_INTERVAL("webrtc-keyframe-interval", "2", "SECONDS",
-        "a WHIP publisher is asked for a keyframe (PLI) after this long without one");
+        "a WHIP publisher is asked for a keyframe (PLI) after this long without one"),
+    S3_ENDPOINT("s3-endpoint", null, "URL",
+        "S3-compatible store delivery streams write to (MinIO, Ceph RGW, s3proxy, S3); unset: <data-dir>/s3"),
+    S3_REGION("s3-region", "us-east-1", "NAME", "region S3 requests are signed for"),
+    S3_ACCESS_KEY_ID("s3-access-key-id", null, "KEY", "access key of the S3 store (required with s3-endpoint)"),
+    S3_SECRET_ACCESS_KEY("s3-secret-access-key", null, "SECRET",
+        "secret key of the S3 store (required with s3-endpoint)"),
+    S3_PATH_STYLE("s3-path-style", "true", "true|false",
+        "http://host/bucket/key addressing; false: http://bucket.host/key"),
+    S3_MULTIPART_THRESHOLD_BYTES("s3-multipart-threshold-bytes", "16777216", "BYTES",
+        "objects this big or bigger go up as a multipart upload (at least 5242880)"),
+    S3_PART_BYTES("s3-part-bytes", "16777216", "BYTES", "part size of a multipart upload (at least 5242880)"),
+    DELIVERY_LAMBDA_URLS("delivery-lambda-urls", null, "ARN=URL,...",
+        "URLs the Lambda processor calls for function ARNs (Freshet runs no Lambda)"),
+    DELIVERY_SEARCH_ENDPOINTS("delivery-search-endpoints", null, "ARN=URL,...",
+        "cluster URLs of the OpenSearch/Elasticsearch domain ARNs that delivery streams name (DomainARN)");
 
     private final String key;
     private final String defaultValue;

@@ -94,7 +94,8 @@ final class SettingValues {
     ConfigException invalid(Setting setting, String expected) {
         RawValue raw = values.get(setting);
         String shown = raw == null ? "" : raw.text();
-        if (setting == Setting.TLS_KEYSTORE_PASSWORD || setting == Setting.WEBRTC_TOKENS) {
+        if (setting == Setting.TLS_KEYSTORE_PASSWORD || setting == Setting.WEBRTC_TOKENS
+            || setting == Setting.S3_SECRET_ACCESS_KEY) {
             shown = "***";
         }
         return new ConfigException(ConfigException.Reason.INVALID_VALUE, "Invalid value '" + shown + "' for "

@@ -1,0 +1,36 @@
+package dev.freshet.web.server.config;
+
+import dev.freshet.delivery.store.S3StoreSettings;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The delivery-stream side of the server's settings: where objects go and how processors and
+ * search destinations reach what Freshet does not run itself.
+ *
+ * <p>Immutable, thread-safe. {@link #toString()} hides the S3 secret key.
+ *
+ * @param s3              the S3-compatible store ({@code s3-*}); empty: the local directory {@code <data-dir>/s3}
+ * @param lambdaUrls      Lambda function ARN to the URL the Lambda processor calls ({@code delivery-lambda-urls})
+ * @param searchEndpoints OpenSearch/Elasticsearch domain ARN to its cluster URL ({@code delivery-search-endpoints})
+ */
+public record DeliverySettings(Optional<S3StoreSettings> s3, Map<String, URI> lambdaUrls,
+                               Map<String, URI> searchEndpoints) {
+
+    public static final DeliverySettings LOCAL = new DeliverySettings(Optional.empty(), Map.of(), Map.of());
+
+    public DeliverySettings {
+        Objects.requireNonNull(s3, "s3");
+        lambdaUrls = Map.copyOf(lambdaUrls);
+        searchEndpoints = Map.copyOf(searchEndpoints);
+    }
+
+    @Override
+    public String toString() {
+        // S3StoreSettings.toString() leaves the secret out
+        return "DeliverySettings[s3=" + s3.map(Object::toString).orElse("local directory") + ", lambdaUrls="
+            + lambdaUrls + ", searchEndpoints=" + searchEndpoints + "]";
+    }
+}
