@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.freshet.delivery.fixtures.PostgresServer;
 import dev.freshet.tests.harness.FreshetServer;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,11 +75,17 @@ class FirehoseRedshiftDeliveryTest {
         await("all rows loaded").atMost(DELIVERED).until(() -> rows("SELECT count(*) FROM orders").get(0).equals("40"));
         assertThat(rows("SELECT id, item, note FROM orders ORDER BY id")).containsExactlyElementsOf(expected);
         Path dataDir = server.process().dataDir();
+        // intermediate objects are named as the service names them, without an extension, and gzipped
         List<String> staged = DeliveredObjects.keys(dataDir, "orders-staging", "stage/");
-        assertThat(staged).isNotEmpty().allSatisfy(key -> assertThat(key).endsWith(".gz"));
+        assertThat(staged).isNotEmpty().allSatisfy(key -> assertThat(key)
+            .matches("stage/\\d{4}/\\d{2}/\\d{2}/\\d{2}/to-orders-1-\\d{4}(-\\d{2}){5}-[0-9a-f-]{36}"));
         StringBuilder stagedContent = new StringBuilder();
-        staged.forEach(key -> stagedContent.append(new String(DeliveredObjects.content(dataDir, "orders-staging", key),
-            StandardCharsets.UTF_8)));
+        for (String key : staged) {
+            byte[] object = Files.readAllBytes(dataDir.resolve("s3").resolve("orders-staging").resolve(key));
+            try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(object))) {
+                stagedContent.append(new String(gunzip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
         assertThat(stagedContent.toString().lines().sorted().toList())
             .isEqualTo(sent.stream().map(String::strip).sorted().toList());
     }
