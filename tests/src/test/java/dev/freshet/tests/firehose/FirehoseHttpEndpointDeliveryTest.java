@@ -75,6 +75,7 @@ class FirehoseHttpEndpointDeliveryTest {
 
     @Test
     void aReceiverFailingTwiceGetsTheSameRequestAgainAndLosesNothing() throws Exception {
+        Path dataDir = server.process().dataDir();
         try (HttpEndpointReceiver receiver = new HttpEndpointReceiver(null)) {
             receiver.answerNext(Mode.ERROR_500, Mode.ERROR_500);
             create("http-retry", receiver, null, c -> { });
@@ -88,12 +89,13 @@ class FirehoseHttpEndpointDeliveryTest {
             assertThat(requests.get(0).answeredWith()).isEqualTo(Mode.ERROR_500);
             assertThat(requests.get(1).requestId()).as("a retry resends the same request")
                 .isEqualTo(requests.get(0).requestId());
-            assertThat(DeliveredObjects.keys(server.process().dataDir(), "http-retry-bucket", "")).isEmpty();
+            assertThat(DeliveredObjects.keys(dataDir, "http-retry-bucket", "")).isEmpty();
         }
     }
 
     @Test
     void aWrongAccessKeyAndA413GoToTheErrorOutputAsEnvelopes() throws Exception {
+        Path dataDir = server.process().dataDir();
         try (HttpEndpointReceiver keyed = new HttpEndpointReceiver("right-key");
              HttpEndpointReceiver tooLarge = new HttpEndpointReceiver(null)) {
             tooLarge.answerAlways(Mode.TOO_LARGE_413);
@@ -104,7 +106,6 @@ class FirehoseHttpEndpointDeliveryTest {
             putBatches("http-401", unauthorized);
             putBatches("http-413", rejected);
 
-            Path dataDir = server.process().dataDir();
             await("the 401'd records in the error output").atMost(DELIVERED).until(() ->
                 DeliveredObjects.envelopes(dataDir, "http-401-bucket", "http-endpoint-failed/").size()
                     >= unauthorized.size());

@@ -59,9 +59,11 @@ class FirehoseLambdaPartitioningTest {
     @RegisterExtension
     static final FreshetServer server = new FreshetServer("--delivery-lambda-urls", FUNCTION_ARN + "=" + function.url());
     static FirehoseClient firehose;
+    static Path dataDir;
 
     @BeforeAll
     static void client() {
+        dataDir = server.process().dataDir(); // needs the server's delivery-lambda-urls: skipped against an external one
         firehose = Firehoses.client(server.endpoint());
     }
 
@@ -83,7 +85,6 @@ class FirehoseLambdaPartitioningTest {
         }
         put("lambda-url", sent);
 
-        Path dataDir = server.process().dataDir();
         List<String> failed = sent.stream().filter(r -> r.contains("\"fail\"")).toList();
         List<String> kept = sent.stream().filter(r -> r.contains("\"keep\"")).map(r -> r.replace("}", ",\"processed\":true}"))
             .toList();
@@ -124,7 +125,6 @@ class FirehoseLambdaPartitioningTest {
         String blob = "x".repeat(100_000);
         put("partitioned", Collections.nCopies(11, "{\"customer\":\"padding\",\"blob\":\"" + blob + "\",\"action\":\"keep\"}"));
 
-        Path dataDir = server.process().dataDir();
         await("every customer's records under its prefix").atMost(DELIVERED).until(() ->
             List.of("c0", "c1", "c2").stream().allMatch(c ->
                 deliveredLines(dataDir, "partition-bucket", "by/" + c + "/fn/").size() >= 10));

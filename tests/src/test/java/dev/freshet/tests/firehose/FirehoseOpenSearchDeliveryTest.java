@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.delivery.fixtures.OpenSearchServer;
 import dev.freshet.tests.harness.FreshetServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,9 +38,11 @@ class FirehoseOpenSearchDeliveryTest {
     static final FreshetServer server = new FreshetServer("--delivery-search-endpoints",
         DOMAIN_ARN + "=" + search.endpoint());
     static FirehoseClient firehose;
+    static Path dataDir;
 
     @BeforeAll
     static void client() {
+        dataDir = server.process().dataDir(); // needs the server's delivery-search-endpoints: skipped against an external one
         firehose = Firehoses.client(server.endpoint());
     }
 
@@ -77,7 +80,7 @@ class FirehoseOpenSearchDeliveryTest {
         }
         assertThat(documents).containsExactlyElementsOf(sent);
         assertThat(indexes).allSatisfy(index -> assertThat(index).isIn("logs-" + before, "logs-" + after));
-        assertThat(DeliveredObjects.keys(server.process().dataDir(), "search-backup", "")).as("nothing failed").isEmpty();
+        assertThat(DeliveredObjects.keys(dataDir, "search-backup", "")).as("nothing failed").isEmpty();
     }
 
     private static long count() throws Exception {

@@ -40,9 +40,11 @@ class FirehoseRedshiftDeliveryTest {
     static final FreshetServer server = new FreshetServer();
     static PostgresServer postgres;
     static FirehoseClient firehose;
+    static Path dataDir;
 
     @BeforeAll
     static void start() throws Exception {
+        dataDir = server.process().dataDir(); // reads the staging objects: skipped against an external server
         postgres = PostgresServer.start();
         postgres.execute("CREATE DATABASE warehouse");
         postgres.createUser("firehose", "load-password");
@@ -74,7 +76,6 @@ class FirehoseRedshiftDeliveryTest {
 
         await("all rows loaded").atMost(DELIVERED).until(() -> rows("SELECT count(*) FROM orders").get(0).equals("40"));
         assertThat(rows("SELECT id, item, note FROM orders ORDER BY id")).containsExactlyElementsOf(expected);
-        Path dataDir = server.process().dataDir();
         // intermediate objects are named as the service names them, without an extension, and gzipped
         List<String> staged = DeliveredObjects.keys(dataDir, "orders-staging", "stage/");
         assertThat(staged).isNotEmpty().allSatisfy(key -> assertThat(key)
