@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param source the KinesisStreamSourceDescription, null for DirectPut
  * @param destinations the page of destinations asked for (a stream has one)
+ * @param failure why delivery is failing now (FailureDescription's Details, from the engine's
+ *     {@link dev.freshet.delivery.DeliveryMetrics#failureDescription()}), null when it is not
  */
 public record DeliveryStreamDescription(String name, String arn, String status, String type, long versionId,
         Instant created, Instant lastUpdate, Source source, List<Destination> destinations,
-        boolean hasMoreDestinations, Encryption encryption) {
+        boolean hasMoreDestinations, Encryption encryption, String failure) {
 
     /** The id of a stream's only destination, as the service numbers it. */
     public static final String DESTINATION_ID = "destinationId-000000000001";

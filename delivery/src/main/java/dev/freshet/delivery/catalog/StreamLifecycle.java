@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freshet.delivery.DeliveryEngine;
 import dev.freshet.delivery.DeliveryErrorType;
 import dev.freshet.delivery.DeliveryException;
+import dev.freshet.delivery.DeliveryMetrics;
 import dev.freshet.delivery.DeliveryStreamSpec;
 import dev.freshet.delivery.DestinationKind;
 import java.time.Instant;
@@ -109,7 +110,8 @@ public final class StreamLifecycle {
             return new DeliveryStreamDescription(stream.name, catalog.arn(stream.name),
                 DeliveryStreamStatus.of(stream, now), stream.type, stream.versionId,
                 Instant.ofEpochMilli(stream.createdMillis), Instant.ofEpochMilli(stream.lastUpdateMillis), source,
-                destinations, false, EncryptionSettings.describe(stream, now));
+                destinations, false, EncryptionSettings.describe(stream, now),
+                engine.metrics(stream.name).map(DeliveryMetrics::failureDescription).orElse(null));
         });
     }
 

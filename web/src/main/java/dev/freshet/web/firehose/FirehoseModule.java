@@ -2,6 +2,8 @@ package dev.freshet.web.firehose;
 
 import dev.freshet.datastreams.kinesis.DataStreams;
 import dev.freshet.delivery.DeliveryEngine;
+import dev.freshet.delivery.DeliveryException;
+import dev.freshet.delivery.DestinationKind;
 import dev.freshet.delivery.catalog.CatalogSettings;
 import dev.freshet.delivery.catalog.DataStreamsSources;
 import dev.freshet.delivery.catalog.DeliveryStreams;
@@ -11,6 +13,7 @@ import dev.freshet.web.server.config.FreshetConfig;
 import io.undertow.server.HttpHandler;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,6 +29,7 @@ public final class FirehoseModule implements FreshetModule {
 
     private final DeliveryEngine engine;
     private final FirehoseApi api;
+    private final DeliveryMetricsCollector deliveryMetrics;
 
     private FirehoseModule(ModuleContext context, DataStreams dataStreams, Function<ModuleContext, DeliveryEngine> engines) {
         FreshetConfig config = context.config();
@@ -35,6 +39,8 @@ public final class FirehoseModule implements FreshetModule {
                 config.absoluteDataDir().resolve("firehose"), new FirehoseMetrics(context.metrics().registry()));
             streams.start();
             this.api = new FirehoseApi(streams);
+            this.deliveryMetrics = new DeliveryMetricsCollector(context.metrics().registry(),
+                () -> destinationKinds(streams), engine);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -61,9 +67,25 @@ public final class FirehoseModule implements FreshetModule {
         return Map.of(TARGET_PREFIX, api);
     }
 
+    /** Stops delivery (the engine closes its store); the server closes the data streams and shard logs after. */
     @Override
     public void close() {
+        deliveryMetrics.close();
         engine.close();
+    }
+
+    /** Every delivery stream's destination kind, for the metrics read at scrape time. */
+    private static Map<String, DestinationKind> destinationKinds(DeliveryStreams streams) {
+        Map<String, DestinationKind> kinds = new TreeMap<>();
+        for (String name : streams.streams().list(Integer.MAX_VALUE, null, null).items()) {
+            try {
+                streams.streams().describe(name, 1, null).destinations().stream().findFirst()
+                    .ifPresent(destination -> kinds.put(name, destination.kind()));
+            } catch (DeliveryException e) {
+                // deleted since it was listed
+            }
+        }
+        return kinds;
     }
 
     private static CatalogSettings settings(FreshetConfig config) {

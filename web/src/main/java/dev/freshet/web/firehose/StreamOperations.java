@@ -54,6 +54,11 @@ final class StreamOperations {
             .string("DeliveryStreamName", description.name())
             .string("DeliveryStreamARN", description.arn())
             .string("DeliveryStreamStatus", description.status());
+        if (description.failure() != null) {
+            // the service's failure types name KMS and VPC problems; delivery errors are UNKNOWN_ERROR
+            out.startObject("FailureDescription").string("Type", "UNKNOWN_ERROR")
+                .string("Details", description.failure()).endObject();
+        }
         DeliveryStreamDescription.Encryption encryption = description.encryption();
         out.startObject("DeliveryStreamEncryptionConfiguration")
             .string("KeyARN", encryption.keyArn())
