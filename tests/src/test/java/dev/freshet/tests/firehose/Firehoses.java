@@ -3,6 +3,7 @@ package dev.freshet.tests.firehose;
 import dev.freshet.tests.harness.Clients;
 import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.BufferingHints;
@@ -21,6 +22,17 @@ final class Firehoses {
             .endpointOverride(endpoint)
             .region(Clients.REGION)
             .credentialsProvider(Clients.credentials())
+            .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(60)))
+            .build();
+    }
+
+    /** A client that does not retry, so a call the server did not answer is visibly not acknowledged. */
+    static FirehoseClient clientWithoutRetries(URI endpoint) {
+        return FirehoseClient.builder()
+            .endpointOverride(endpoint)
+            .region(Clients.REGION)
+            .credentialsProvider(Clients.credentials())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(60)))
             .build();
     }

@@ -8,6 +8,7 @@ import dev.freshet.tests.harness.FreshetProcess;
 import dev.freshet.tests.harness.FreshetServer;
 import dev.freshet.tests.harness.Streams;
 import dev.freshet.tests.harness.Wire;
+import dev.freshet.tests.harness.WriterThreads;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -107,9 +104,8 @@ class DurabilityTest {
         final Set<String> sent = ConcurrentHashMap.newKeySet();
         private final KinesisClient kinesis;
         private final String name;
-        private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicInteger failures = new AtomicInteger();
-        private final ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        private final WriterThreads writers = new WriterThreads(WRITERS);
 
         Load(KinesisClient kinesis, String name) {
             this.kinesis = kinesis;
@@ -117,24 +113,15 @@ class DurabilityTest {
         }
 
         void start() {
-            for (int w = 0; w < WRITERS; w++) {
-                int writer = w;
-                pool.submit(() -> write(writer));
-            }
+            writers.start(this::write);
         }
 
         void stop() {
-            running.set(false);
-            pool.shutdown();
-            try {
-                assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("writers stopped").isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            writers.stop();
         }
 
         private void write(int writer) {
-            for (int batch = 0; running.get(); batch++) {
+            for (int batch = 0; writers.running(); batch++) {
                 int b = batch;
                 List<PutRecordsRequestEntry> entries = IntStream.range(0, 50).mapToObj(i -> PutRecordsRequestEntry
                         .builder().partitionKey("w" + writer + "-" + i)
