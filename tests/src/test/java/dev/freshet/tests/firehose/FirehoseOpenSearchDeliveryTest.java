@@ -1,6 +1,7 @@
 package dev.freshet.tests.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.AmazonopensearchserviceIndexRotationPeriod;
+import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.Record;
 
 /**
@@ -81,6 +83,16 @@ class FirehoseOpenSearchDeliveryTest {
         assertThat(documents).containsExactlyElementsOf(sent);
         assertThat(indexes).allSatisfy(index -> assertThat(index).isIn("logs-" + before, "logs-" + after));
         assertThat(DeliveredObjects.keys(dataDir, "search-backup", "")).as("nothing failed").isEmpty();
+    }
+
+    @Test
+    void aDomainArnTheServerCannotResolveIsRefusedAtCreation() {
+        assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("to-unknown-domain")
+            .amazonopensearchserviceDestinationConfiguration(c -> c.roleARN(Firehoses.ROLE)
+                .domainARN("arn:aws:es:us-east-1:000000000000:domain/not-mapped").indexName("logs")
+                .s3Configuration(s3 -> s3.roleARN(Firehoses.ROLE).bucketARN("arn:aws:s3:::search-backup")))))
+            .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("cannot be resolved here");
+        assertThat(firehose.listDeliveryStreams(r -> r.limit(100)).deliveryStreamNames()).doesNotContain("to-unknown-domain");
     }
 
     private static long count() throws Exception {
