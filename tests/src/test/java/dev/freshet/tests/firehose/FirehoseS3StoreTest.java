@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
+import software.amazon.awssdk.services.firehose.model.FailureDescription;
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -106,6 +107,25 @@ class FirehoseS3StoreTest {
                 .contains("freshet_firehose_delivery_to_s3_data_freshness_seconds" + stream + " 0.0")
                 .contains("freshet_firehose_delivery_failing" + stream + " 0.0");
         });
+    }
+
+    @Test
+    void aMissingBucketShowsAsFailureDescriptionAndOnMetrics() throws Exception {
+        firehose.createDeliveryStream(r -> r.deliveryStreamName("no-bucket")
+            .extendedS3DestinationConfiguration(Firehoses.extendedS3("never-created").bufferingHints(Firehoses.hints(1, 0))
+                .build()));
+        firehose.putRecord(r -> r.deliveryStreamName("no-bucket").record(x -> x.data(SdkBytes.fromUtf8String("lost?"))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            FailureDescription failure = firehose.describeDeliveryStream(r -> r.deliveryStreamName("no-bucket"))
+                .deliveryStreamDescription().failureDescription();
+            assertThat(failure).isNotNull();
+            assertThat(failure.typeAsString()).isEqualTo("UNKNOWN_ERROR");
+            assertThat(failure.details()).contains("NoSuchBucket");
+        });
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/metrics"))
+            .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("freshet_firehose_delivery_failing{delivery_stream=\"no-bucket\"} 1.0");
     }
 
     private static List<S3Object> objects(String prefix) {

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * {@code …_bytes_total}, {@code …_success_total} (attempts that succeeded), {@code …_attempts_total};
  * the destination's own counters ({@code DeliveryToHttpEndpoint.ProcessedRecords},
  * {@code DeliveryToRedshift.Success}, {@code DeliveryToAmazonOpenSearchService.Bytes}, …) the same
- * way; {@code freshet_firehose_delivery_to_<destination>_data_freshness_seconds} (age of the oldest
+ * way; for KinesisStreamAsSource streams {@code freshet_firehose_data_read_from_kinesis_stream_records_total}
+ * and {@code …_bytes_total}; {@code freshet_firehose_delivery_to_<destination>_data_freshness_seconds} (age of the oldest
  * undelivered record), {@code freshet_firehose_processing_failed_records_total},
  * {@code freshet_firehose_error_output_records_total} and {@code freshet_firehose_delivery_failing}
  * (1 while DescribeDeliveryStream shows a FailureDescription). Counters start at 0 with the process.
@@ -38,11 +39,20 @@ final class DeliveryMetricsCollector implements MultiCollector, AutoCloseable {
     private static final String LABEL = "delivery_stream";
 
     private final PrometheusRegistry registry;
-    private final Supplier<Map<String, DestinationKind>> streams;
+    private final Supplier<Map<String, Stream>> streams;
     private final DeliveryEngine engine;
 
-    /** @param streams the delivery streams by name, with their destination's kind */
-    DeliveryMetricsCollector(PrometheusRegistry registry, Supplier<Map<String, DestinationKind>> streams,
+    /**
+     * What the collector needs to know of a delivery stream besides its figures.
+     *
+     * @param destination its destination's kind
+     * @param kinesisSource whether it reads a data stream (KinesisStreamAsSource)
+     */
+    record Stream(DestinationKind destination, boolean kinesisSource) {
+    }
+
+    /** @param streams the delivery streams by name */
+    DeliveryMetricsCollector(PrometheusRegistry registry, Supplier<Map<String, Stream>> streams,
             DeliveryEngine engine) {
         this.registry = registry;
         this.streams = streams;
@@ -54,12 +64,13 @@ final class DeliveryMetricsCollector implements MultiCollector, AutoCloseable {
     public MetricSnapshots collect() {
         Map<String, Map<String, Double>> counters = new TreeMap<>();
         Map<String, Map<String, Double>> gauges = new TreeMap<>();
-        streams.get().forEach((stream, kind) -> {
+        streams.get().forEach((stream, described) -> {
             Optional<DeliveryMetrics> found = engine.metrics(stream);
             if (found.isEmpty()) {
                 return;
             }
             DeliveryMetrics metrics = found.get();
+            DestinationKind kind = described.destination();
             String destination = destinationPrefix(kind);
             Map<String, Long> named = new TreeMap<>(metrics.destinationCounters());
             if (kind == DestinationKind.S3 || kind == DestinationKind.EXTENDED_S3) {
@@ -68,6 +79,11 @@ final class DeliveryMetricsCollector implements MultiCollector, AutoCloseable {
                 named.putIfAbsent(destination + ".Bytes", metrics.deliveredBytes());
                 named.putIfAbsent(destination + ".Success", metrics.successfulDeliveries());
                 named.putIfAbsent(destination + ".Attempts", metrics.successfulDeliveries() + metrics.failedAttempts());
+            }
+            if (described.kinesisSource()) {
+                // a DirectPut stream's intake is FirehoseMetrics' IncomingRecords; this is what was read
+                named.put("DataReadFromKinesisStream.Records", metrics.incomingRecords());
+                named.put("DataReadFromKinesisStream.Bytes", metrics.incomingBytes());
             }
             named.forEach((name, value) -> add(counters, prometheusName(name), stream, value));
             add(counters, PREFIX + "processing_failed_records", stream, metrics.processingFailedRecords());

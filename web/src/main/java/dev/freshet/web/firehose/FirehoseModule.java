@@ -3,9 +3,9 @@ package dev.freshet.web.firehose;
 import dev.freshet.datastreams.kinesis.DataStreams;
 import dev.freshet.delivery.DeliveryEngine;
 import dev.freshet.delivery.DeliveryException;
-import dev.freshet.delivery.DestinationKind;
 import dev.freshet.delivery.catalog.CatalogSettings;
 import dev.freshet.delivery.catalog.DataStreamsSources;
+import dev.freshet.delivery.catalog.DeliveryStreamDescription;
 import dev.freshet.delivery.catalog.DeliveryStreams;
 import dev.freshet.web.server.FreshetModule;
 import dev.freshet.web.server.ModuleContext;
@@ -40,7 +40,7 @@ public final class FirehoseModule implements FreshetModule {
             streams.start();
             this.api = new FirehoseApi(streams);
             this.deliveryMetrics = new DeliveryMetricsCollector(context.metrics().registry(),
-                () -> destinationKinds(streams), engine);
+                () -> describedStreams(streams), engine);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -74,18 +74,19 @@ public final class FirehoseModule implements FreshetModule {
         engine.close();
     }
 
-    /** Every delivery stream's destination kind, for the metrics read at scrape time. */
-    private static Map<String, DestinationKind> destinationKinds(DeliveryStreams streams) {
-        Map<String, DestinationKind> kinds = new TreeMap<>();
+    /** Every delivery stream's destination kind and source, for the metrics read at scrape time. */
+    private static Map<String, DeliveryMetricsCollector.Stream> describedStreams(DeliveryStreams streams) {
+        Map<String, DeliveryMetricsCollector.Stream> described = new TreeMap<>();
         for (String name : streams.streams().list(Integer.MAX_VALUE, null, null).items()) {
             try {
-                streams.streams().describe(name, 1, null).destinations().stream().findFirst()
-                    .ifPresent(destination -> kinds.put(name, destination.kind()));
+                DeliveryStreamDescription description = streams.streams().describe(name, 1, null);
+                description.destinations().stream().findFirst().ifPresent(destination -> described.put(name,
+                    new DeliveryMetricsCollector.Stream(destination.kind(), description.source() != null)));
             } catch (DeliveryException e) {
                 // deleted since it was listed
             }
         }
-        return kinds;
+        return described;
     }
 
     private static CatalogSettings settings(FreshetConfig config) {

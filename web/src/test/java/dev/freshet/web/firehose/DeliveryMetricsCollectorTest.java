@@ -36,8 +36,9 @@ class DeliveryMetricsCollectorTest {
             "to-http", new Figures(Map.of("DeliveryToHttpEndpoint.Records", 7L, "DeliveryToHttpEndpoint.Success", 2L),
                 "HTTP.ConnectionFailed: refused"));
         DeliveryMetricsCollector collector = new DeliveryMetricsCollector(registry, () -> Map.of(
-            "to-s3", DestinationKind.EXTENDED_S3, "to-http", DestinationKind.HTTP_ENDPOINT, "stopped", DestinationKind.S3),
-            new Engine(running));
+            "to-s3", new DeliveryMetricsCollector.Stream(DestinationKind.EXTENDED_S3, true),
+            "to-http", new DeliveryMetricsCollector.Stream(DestinationKind.HTTP_ENDPOINT, false),
+            "stopped", new DeliveryMetricsCollector.Stream(DestinationKind.S3, false)), new Engine(running));
 
         String text = scrape(registry);
 
@@ -48,6 +49,9 @@ class DeliveryMetricsCollectorTest {
             .contains("freshet_firehose_delivery_to_s3_attempts_total{delivery_stream=\"to-s3\"} 3.0")
             .contains("freshet_firehose_delivery_to_s3_data_freshness_seconds{delivery_stream=\"to-s3\"} 1.5")
             .contains("freshet_firehose_processing_failed_records_total{delivery_stream=\"to-s3\"} 4.0")
+            .contains("freshet_firehose_data_read_from_kinesis_stream_records_total{delivery_stream=\"to-s3\"} 6.0")
+            .contains("freshet_firehose_data_read_from_kinesis_stream_bytes_total{delivery_stream=\"to-s3\"} 60.0")
+            .doesNotContain("data_read_from_kinesis_stream_records_total{delivery_stream=\"to-http\"}")
             .contains("freshet_firehose_error_output_records_total{delivery_stream=\"to-s3\"} 4.0")
             .contains("freshet_firehose_delivery_to_http_endpoint_records_total{delivery_stream=\"to-http\"} 7.0")
             .contains("freshet_firehose_delivery_to_http_endpoint_data_freshness_seconds{delivery_stream=\"to-http\"} 1.5")
