@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# AWS CLI scenario for delivery streams (Firehose) against a Freshet endpoint: the control plane.
-# Usage: firehose-cli-scenario.sh http://127.0.0.1:PORT
+# AWS CLI scenario for delivery streams (Firehose) against a Freshet endpoint: the control plane, and
+# put-record / put-record-batch read back from the server's embedded object store (<data-dir>/s3/<bucket>/).
+# Usage: firehose-cli-scenario.sh http://127.0.0.1:PORT [DATA_DIR]   (without DATA_DIR the read-back is skipped)
 # Works with aws-cli v1 (pip) and v2. Prints one PASS/FAIL line per check; exits non-zero on any failure.
 set -u
 ENDPOINT="$1"
+DATA_DIR="${2:-}"
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
 PY="${PYTHON:-python3}"
 NAME="cli-fh-$$-$RANDOM"
 ROLE="arn:aws:iam::000000000000:role/firehose"
 PASSED=0
 FAILED=0
+
+BLOB_ARGS=()
+if aws --version 2>&1 | grep -q '^aws-cli/2'; then
+  BLOB_ARGS=(--cli-binary-format raw-in-base64-out)   # v2 reads blobs as base64 unless told otherwise; v1 sends text
+fi
 
 f() { aws firehose --endpoint-url "$ENDPOINT" --region us-east-1 --output json "$@"; }
 k() { aws kinesis --endpoint-url "$ENDPOINT" --region us-east-1 --output json "$@"; }
@@ -18,6 +25,16 @@ check() {  # check NAME EXPECTED ACTUAL
   else echo "FAIL $1: expected [$2] got [$3]"; FAILED=$((FAILED + 1)); fi
 }
 json() { "$PY" -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+delivered() {  # delivered BUCKET PREFIX: the records of every object under the prefix, one per line, sorted
+  find "$DATA_DIR/s3/$1/$2" -type f ! -name '.freshet-tmp-*' 2>/dev/null | xargs -r cat | sort
+}
+await_delivered() {  # await_delivered BUCKET PREFIX EXPECTED: polls for up to 60 s, then prints what is there
+  for _ in $(seq 1 120); do
+    [ "$(delivered "$1" "$2")" == "$3" ] && break
+    sleep 0.5
+  done
+  delivered "$1" "$2"
+}
 error_of() {  # the error code an aws call printed on stderr
   "$@" 2>&1 >/dev/null | sed -n 's/.*An error occurred (\([A-Za-z]*\)).*/\1/p' | head -1
 }
@@ -64,6 +81,18 @@ check "prefix without error prefix is InvalidArgumentException" InvalidArgumentE
   --delivery-stream-name "$NAME-bad" --extended-s3-destination-configuration \
   "{\"RoleARN\":\"$ROLE\",\"BucketARN\":\"arn:aws:s3:::cli-bucket\",\"Prefix\":\"x/!{timestamp:yyyy}/\"}")"
 check "unknown stream is ResourceNotFoundException" ResourceNotFoundException "$(error_of f describe-delivery-stream --delivery-stream-name "$NAME-none")"
+
+f create-delivery-stream --delivery-stream-name "$NAME-put" --extended-s3-destination-configuration \
+  "RoleARN=$ROLE,BucketARN=arn:aws:s3:::cli-bucket,Prefix=$NAME-put/,BufferingHints={SizeInMBs=1,IntervalInSeconds=0}" >/dev/null
+check "put-record RecordId" True "$(f put-record --delivery-stream-name "$NAME-put" "${BLOB_ARGS[@]}" \
+  --record '{"Data":"one\n"}' | json "len(d['RecordId']) > 0")"
+check "put-record-batch FailedPutCount" 0 "$(f put-record-batch --delivery-stream-name "$NAME-put" "${BLOB_ARGS[@]}" \
+  --records '[{"Data":"two\n"},{"Data":"three\n"}]' | json "d['FailedPutCount']")"
+if [ -n "$DATA_DIR" ]; then
+  EXPECTED=$(printf 'one\nthree\ntwo')
+  check "records delivered to <data-dir>/s3/cli-bucket" "$EXPECTED" "$(await_delivered cli-bucket "$NAME-put/" "$EXPECTED")"
+fi
+f delete-delivery-stream --delivery-stream-name "$NAME-put"
 
 f delete-delivery-stream --delivery-stream-name "$NAME"
 check "delete-delivery-stream" 0 $?

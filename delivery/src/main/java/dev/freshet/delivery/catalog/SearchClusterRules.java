@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * ElasticsearchDestinationConfiguration and AmazonopensearchserviceDestinationConfiguration (one
- * shape): IndexName, ClusterEndpoint (Freshet has no AWS domains to resolve a DomainARN, so it
- * needs the endpoint; http is allowed besides https), IndexRotationPeriod (default OneDay),
+ * shape): IndexName, ClusterEndpoint or DomainARN (http is allowed besides https; a DomainARN must be
+ * mapped to its URL by the server's {@code delivery-search-endpoints}, which the engine checks when it
+ * runs the stream, so an unmapped one is still refused at creation), IndexRotationPeriod (default OneDay),
  * BufferingHints 1–100 MB / 0–900 s (defaults 5 MB, 300 s), RetryOptions (default 300 s),
  * S3BackupMode (default FailedDocumentsOnly) and the S3Configuration for failed documents.
  */
@@ -26,9 +27,8 @@ final class SearchClusterRules extends DestinationRules {
         if (domain && endpoint) {
             throw DeliveryException.invalidArgument(path + ": specify DomainARN or ClusterEndpoint, not both.");
         }
-        if (!endpoint) {
-            throw DeliveryException.invalidArgument(path + ": ClusterEndpoint is required: Freshet cannot resolve "
-                + "a DomainARN to a cluster.");
+        if (!domain && !endpoint) {
+            throw DeliveryException.invalidArgument(path + ": specify DomainARN or ClusterEndpoint.");
         }
         ConfigNodes.defaultText(configuration, "IndexRotationPeriod", "OneDay");
         BufferingRules.SEARCH.apply(configuration, path);

@@ -99,14 +99,17 @@ class DestinationRulesTest {
     }
 
     @Test
-    void searchClustersNeedAnEndpointAndRotateDailyByDefault() {
+    void searchClustersNeedAnEndpointOrADomainAndRotateDailyByDefault() {
         DestinationRules rules = DestinationRules.of(DestinationKind.AMAZON_OPENSEARCH_SERVICE);
         ObjectNode stored = rules.configure(json("{'RoleARN':'r','IndexName':'logs','ClusterEndpoint':"
             + "'http://127.0.0.1:19200','S3Configuration':" + s3("") + "}"));
         assertThat(stored.get("IndexRotationPeriod").asText()).isEqualTo("OneDay");
         assertThat(stored.get("S3BackupMode").asText()).isEqualTo("FailedDocumentsOnly");
-        assertRefused(() -> rules.configure(json("{'RoleARN':'r','IndexName':'logs','DomainARN':"
-            + "'arn:aws:es:us-east-1:000000000000:domain/abc','S3Configuration':" + s3("") + "}")),
-            DeliveryErrorType.INVALID_ARGUMENT, "ClusterEndpoint is required");
+        // the server maps domains to URLs (delivery-search-endpoints); the engine refuses an unmapped one
+        ObjectNode byDomain = rules.configure(json("{'RoleARN':'r','IndexName':'logs','DomainARN':"
+            + "'arn:aws:es:us-east-1:000000000000:domain/abc','S3Configuration':" + s3("") + "}"));
+        assertThat(byDomain.get("DomainARN").asText()).isEqualTo("arn:aws:es:us-east-1:000000000000:domain/abc");
+        assertRefused(() -> rules.configure(json("{'RoleARN':'r','IndexName':'logs','S3Configuration':" + s3("") + "}")),
+            DeliveryErrorType.INVALID_ARGUMENT, "specify DomainARN or ClusterEndpoint");
     }
 }

@@ -47,16 +47,21 @@ class ScriptScenariosTest {
         String aws = onPath("aws").orElseGet(() -> fail("the AWS CLI is not on PATH: install it "
                 + "(`apt-get install -y awscli` or `pip install awscli`)"));
         String python = anyPython();
-        run(List.of("bash", SCRIPTS.resolve("firehose-cli-scenario.sh").toString(), server.endpoint().toString()),
-                python, aws);
+        run(List.of("bash", SCRIPTS.resolve("firehose-cli-scenario.sh").toString(), server.endpoint().toString(),
+                dataDir()), python, aws);
     }
 
     @Test
     void firehoseBoto3ScenarioPasses() throws Exception {
         String python = pythonWithBoto3().orElseGet(() -> fail("no python3 that can `import boto3`: install it "
                 + "(`apt-get install -y python3-boto3` or `pip install boto3`)"));
-        run(List.of(python, SCRIPTS.resolve("firehose_boto3_scenario.py").toString(), server.endpoint().toString()),
-                python, null);
+        run(List.of(python, SCRIPTS.resolve("firehose_boto3_scenario.py").toString(), server.endpoint().toString(),
+                dataDir()), python, null);
+    }
+
+    /** Where the Firehose scenarios read delivered objects back ({@code <data-dir>/s3}); "" (skip) for an external server. */
+    private static String dataDir() {
+        return FreshetServer.externalEndpoint() == null ? server.process().dataDir().toString() : "";
     }
 
     private static void run(List<String> command, String python, String aws) throws Exception {
