@@ -74,7 +74,9 @@ bench_freshet() {  # durability
   local label="freshet-$1"
   start_freshet "$1"
   echo "== $label ($endpoint)"
+  # both encodings: each has its own decode path for the JIT to compile (kinesalite speaks JSON only)
   warm_up "$label" true
+  warm_up "$label" false
   for cbor in true false; do
     local enc; [[ $cbor == true ]] && enc=cbor || enc=json
     generate "$label-$enc" put "$cbor"
