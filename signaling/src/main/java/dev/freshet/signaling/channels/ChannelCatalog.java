@@ -1,11 +1,11 @@
 package dev.freshet.signaling.channels;
 
+import dev.freshet.datastreams.metadata.GuardedSnapshots;
 import dev.freshet.datastreams.metadata.JsonSnapshots;
 import dev.freshet.fragments.video.VideoErrorType;
 import dev.freshet.fragments.video.VideoException;
 import dev.freshet.fragments.video.VideoSettings;
 
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -20,15 +20,11 @@ final class ChannelCatalog {
     static final String NOT_FOUND_MESSAGE = "The requested channel is not found or not active.";
 
     private final VideoSettings settings;
-    private final JsonSnapshots<ChannelCatalogState> snapshots;
-    private final ChannelCatalogState state;
-    private final ReentrantLock lock = new ReentrantLock();
-    private long version;
+    private final GuardedSnapshots<ChannelCatalogState> state;
 
     ChannelCatalog(VideoSettings settings, JsonSnapshots<ChannelCatalogState> snapshots) {
         this.settings = settings;
-        this.snapshots = snapshots;
-        this.state = snapshots.load(ChannelCatalogState::new);
+        this.state = new GuardedSnapshots<>(snapshots, ChannelCatalogState::new);
     }
 
     VideoSettings settings() {
@@ -41,12 +37,7 @@ final class ChannelCatalog {
 
     /** Runs {@code action} on the current state under the lock. It must not change the state. */
     <T> T read(Function<ChannelCatalogState, T> action) {
-        lock.lock();
-        try {
-            return action.apply(state);
-        } finally {
-            lock.unlock();
-        }
+        return state.read(action);
     }
 
     /**
@@ -54,19 +45,7 @@ final class ChannelCatalog {
      * before it changes anything: a thrown exception leaves no trace.
      */
     <T> T mutate(Function<ChannelCatalogState, T> action) {
-        T result;
-        byte[] snapshot;
-        long snapshotVersion;
-        lock.lock();
-        try {
-            result = action.apply(state);
-            snapshot = snapshots.snapshot(state);
-            snapshotVersion = ++version;
-        } finally {
-            lock.unlock();
-        }
-        snapshots.write(snapshotVersion, snapshot);
-        return result;
+        return state.mutate(action);
     }
 
     /** The channel a request names, or ResourceNotFoundException. Call under the lock. */

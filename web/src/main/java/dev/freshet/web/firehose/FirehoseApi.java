@@ -57,7 +57,7 @@ public final class FirehoseApi implements HttpHandler {
         try {
             OperationModel model = FirehoseInputs.find(operation)
                 .orElseThrow(() -> new ProtocolException(AwsError.unknownOperation()));
-            Input input = RequestDecoder.decode(format, body);
+            Input input = RequestDecoder.decode(format, body, model.input());
             model.validate(input);
             UnknownMembers.check(model.input(), input.node());
             streams.admitControlCall(operation);
