@@ -1,9 +1,10 @@
 package dev.freshet.delivery.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.freshet.delivery.DeliveryException;
 import dev.freshet.delivery.DeliveryStreamSpec;
 import dev.freshet.delivery.DestinationKind;
+import dev.freshet.delivery.convert.ConversionConfiguration;
+import dev.freshet.delivery.convert.FormatConversion;
 import dev.freshet.delivery.destination.DestinationContext;
 import dev.freshet.delivery.destination.DestinationRegistry;
 import dev.freshet.delivery.destination.ErrorOutput;
@@ -22,10 +23,10 @@ public final class S3Destinations {
 
     /** Registers EXTENDED_S3 and S3. */
     public static DestinationRegistry register(DestinationRegistry registry) {
-        registry.register(DestinationKind.EXTENDED_S3, (spec, context) -> {
-            refuseFormatConversion(spec.destinationConfiguration());
-            return new ExtendedS3Destination(writer(spec, S3Target.from(spec.destinationConfiguration()), context));
-        });
+        registry.register(DestinationKind.EXTENDED_S3, (spec, context) -> new ExtendedS3Destination(
+            ConversionConfiguration.from(spec.destinationConfiguration())
+                .map(conversion -> convertingWriter(spec, conversion, context))
+                .orElseGet(() -> writer(spec, S3Target.from(spec.destinationConfiguration()), context))));
         registry.register(DestinationKind.S3, (spec, context) -> new ExtendedS3Destination(
             writer(spec, S3Target.from(spec.destinationConfiguration()), context)));
         return registry;
@@ -69,11 +70,22 @@ public final class S3Destinations {
         return Optional.ofNullable(configuration.get("S3Configuration")).filter(JsonNode::isObject);
     }
 
-    /** Delivering JSON where Parquet was asked for would be wrong silently: refuse until it is built. */
-    private static void refuseFormatConversion(JsonNode configuration) {
-        if (configuration.path("DataFormatConversionConfiguration").path("Enabled").asBoolean(false)) {
-            throw DeliveryException.invalidArgument("Record format conversion (DataFormatConversionConfiguration) is not supported yet.");
+    /**
+     * A writer of one Parquet file per object, named {@code .parquet} unless FileExtension says
+     * otherwise (the catalog has made CompressionFormat UNCOMPRESSED: the Parquet codec compresses).
+     */
+    private static S3ObjectWriter convertingWriter(DeliveryStreamSpec spec, FormatConversion conversion,
+            DestinationContext context) {
+        S3Target target = S3Target.from(spec.destinationConfiguration());
+        if (target.extension().isEmpty()) {
+            target = target.withExtension(FormatConversion.EXTENSION);
         }
+        ObjectFormat format = (records, entryName) -> {
+            FormatConversion.Converted converted = conversion.convert(records, context.clock());
+            return new ObjectFormat.Encoded(converted.body(), converted.failed());
+        };
+        return new S3ObjectWriter(target, spec.ref(),
+            new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock(), format);
     }
 
     private static S3ObjectWriter writer(DeliveryStreamSpec spec, S3Target target, DestinationContext context) {

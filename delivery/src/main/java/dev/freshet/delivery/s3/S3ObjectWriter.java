@@ -30,12 +30,20 @@ public final class S3ObjectWriter {
     private final ObjectKeys keys;
     private final ObjectPutter putter;
     private final InstantSource clock;
+    private final ObjectFormat format;
 
     public S3ObjectWriter(S3Target target, DeliveryStreamRef stream, ObjectPutter putter, InstantSource clock) {
+        this(target, stream, putter, clock, ObjectFormat.concatenated(target));
+    }
+
+    /** A writer whose objects' bodies the format makes (record format conversion). */
+    public S3ObjectWriter(S3Target target, DeliveryStreamRef stream, ObjectPutter putter, InstantSource clock,
+            ObjectFormat format) {
         this.target = target;
         this.keys = new ObjectKeys(stream, target.zone(), target.extension());
         this.putter = putter;
         this.clock = clock;
+        this.format = format;
     }
 
     public S3Target target() {
@@ -44,7 +52,8 @@ public final class S3ObjectWriter {
 
     /**
      * Stores the records; returns those whose object name could not be evaluated (a missing
-     * partition key, a prefix past 512 characters), for the error output.
+     * partition key, a prefix past 512 characters) or that the format left out (records that
+     * failed conversion), for the error output.
      */
     public List<FailedRecord> writeRecords(List<DeliveryRecord> records) throws InterruptedException {
         List<FailedRecord> unnamed = new ArrayList<>();
@@ -62,11 +71,11 @@ public final class S3ObjectWriter {
                 continue;
             }
             String key = keys.key(evaluated, oldest);
-            List<byte[]> parts = new ArrayList<>(group.size());
-            for (DeliveryRecord record : group) {
-                parts.add(record.data());
+            ObjectFormat.Encoded encoded = format.encode(group, entryName(key));
+            unnamed.addAll(encoded.failed());
+            if (encoded.body() != null) {
+                putter.put(target.bucket(), key, encoded.body());
             }
-            putter.put(target.bucket(), key, ObjectBody.encode(parts, target.compression(), entryName(key)));
         }
         return unnamed;
     }

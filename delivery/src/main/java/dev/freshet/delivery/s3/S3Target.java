@@ -22,6 +22,11 @@ public record S3Target(String bucket, PrefixRules rules, CompressionFormat compr
 
     private static final String ARN_PREFIX = "arn:aws:s3:::";
 
+    /** The same target naming objects with another extension (with its dot). */
+    public S3Target withExtension(String newExtension) {
+        return new S3Target(bucket, rules, compression, newExtension, zone);
+    }
+
     /** Reads the S3 members of a destination's configuration document. */
     public static S3Target from(JsonNode configuration) {
         return from(configuration, false);
