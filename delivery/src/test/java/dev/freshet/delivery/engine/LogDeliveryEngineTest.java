@@ -214,7 +214,7 @@ class LogDeliveryEngineTest extends EngineFixture {
         assertThatThrownBy(() -> engine.run(spec("bad", 1, "{\"BucketARN\":\"nope\"}")))
             .isInstanceOf(DeliveryException.class);
         assertThatThrownBy(() -> engine.run(spec("parquet", 1, s3(",\"DataFormatConversionConfiguration\":{\"Enabled\":true}"))))
-            .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.getMessage()).contains("not supported yet"));
+            .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.getMessage()).contains("SchemaConfiguration is required"));
     }
 
     @Test
