@@ -18,6 +18,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,14 +48,28 @@ public final class JsonRows {
     private final JsonReading reading;
     private final Map<String, String> columnForKey;
     private final Timestamps timestamps;
+    /** Each struct type's field index by name, computed once (structs compare by identity here). */
+    private final Map<StructType, Map<String, Integer>> indexes = new IdentityHashMap<>();
 
     public JsonRows(StructType row, JsonReading reading) {
         this.row = row;
         this.reading = reading;
         this.timestamps = Timestamps.of(reading);
+        index(row);
         Map<String, String> columnForKey = new HashMap<>();
         reading.keyForColumn().forEach((column, key) -> columnForKey.put(keyName(key), column.toLowerCase(Locale.ROOT)));
         this.columnForKey = Map.copyOf(columnForKey);
+    }
+
+    private void index(HiveType type) {
+        if (type instanceof StructType struct) {
+            indexes.put(struct, struct.indexes());
+            struct.fields().forEach(field -> index(field.type()));
+        } else if (type instanceof ArrayType array) {
+            index(array.element());
+        } else if (type instanceof MapType map) {
+            index(map.value());
+        }
     }
 
     public StructType rowType() {
@@ -98,10 +113,10 @@ public final class JsonRows {
             throw new ConversionException(where(path) + "a JSON object was expected for a struct");
         }
         Object[] values = new Object[type.fields().size()];
-        Map<String, Integer> indexes = type.indexes();
+        Map<String, Integer> fieldIndexes = indexes.get(type);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            Integer index = indexes.get(column(entry.getKey()));
+            Integer index = fieldIndexes.get(column(entry.getKey()));
             if (index != null) {
                 Field field = type.fields().get(index);
                 values[index] = value(entry.getValue(), field.type(), path + "." + field.name());
