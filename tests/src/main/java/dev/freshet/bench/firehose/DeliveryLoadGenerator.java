@@ -64,6 +64,7 @@ public final class DeliveryLoadGenerator {
     private final AtomicLong failedCalls = new AtomicLong();
     private final AtomicLong failedRecords = new AtomicLong();
     private volatile boolean probeFailed;
+    private double drainSeconds;
 
     private DeliveryLoadGenerator(Options options) {
         this.options = options;
@@ -112,7 +113,9 @@ public final class DeliveryLoadGenerator {
             producer.join();
         }
         long sent = serials.get();
+        long drainStart = System.nanoTime();
         boolean drained = drain(delivered, sent, Duration.ofSeconds(60 + options.interval()));
+        drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         probe.close();
         watching.join();
         firehose.deleteDeliveryStream(b -> b.deliveryStreamName(stream));
@@ -180,14 +183,16 @@ public final class DeliveryLoadGenerator {
         line.put("failedCalls", failedCalls.get());
         line.put("failedRecords", failedRecords.get());
         line.put("drained", drained);
+        // how long the destination took, after the last call, to show the rest: the backlog left
+        line.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);
         delivered.report(line, options.seconds(), sent);
         line.clause(String.format("%s: %.1f MB/s delivered to %s (%s, interval %d s, %d MB)", options.label(),
             (Double) line.get("deliveredMBps"), options.destination(), options.compression(), options.interval(),
             options.sizeMb()));
         line.clause(String.format("freshness p50 %.0f ms, p99 %.0f ms, max %.0f ms", line.get("freshnessP50Ms"),
             line.get("freshnessP99Ms"), line.get("freshnessMaxMs")));
-        line.clause(String.format("%d sent, %s missing, %s duplicated, %d failed calls", sent, line.get("missing"),
-            line.get("duplicates"), failedCalls.get()));
+        line.clause(String.format("%d sent, %s missing, %s duplicated, %d failed calls; drained in %.1f s", sent,
+            line.get("missing"), line.get("duplicates"), failedCalls.get(), drainSeconds));
         line.print();
         return drained && failedCalls.get() == 0 && failedRecords.get() == 0 && (Long) line.get("missing") == 0;
     }
