@@ -19,7 +19,8 @@
 #   DELIVERY_SECONDS=10 DELIVERY_WARMUP=3 DELIVERY_RUNS="local-gzip postgres" tests/bench/delivery.sh
 #
 # Knobs: DELIVERY_RUNS (a subset of: local-uncompressed local-gzip local-light s3 s3-gzip postgres
-# opensearch), DELIVERY_SECONDS (20), DELIVERY_WARMUP (5), DELIVERY_THREADS (4),
+# postgres-light opensearch opensearch-light; -light: 1 thread, calls of 100 records), DELIVERY_SECONDS (20), DELIVERY_WARMUP (5), DELIVERY_THREADS (4),
+# DELIVERY_DESTINATION_WARMUP (10: an unrecorded run of that many seconds before s3 and opensearch),
 # DELIVERY_DURABILITY (os|fsync), DELIVERY_OUT (JSON lines, default
 # tests/target/bench/delivery-results.jsonl), BENCH_MVN_OPTS (e.g. -o), DELIVERY_SERVER_JAVA_OPTS.
 set -euo pipefail
@@ -28,6 +29,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 seconds="${DELIVERY_SECONDS:-20}"
 warmup="${DELIVERY_WARMUP:-5}"
 threads="${DELIVERY_THREADS:-4}"
+destination_warmup="${DELIVERY_DESTINATION_WARMUP:-10}"
 runs="${DELIVERY_RUNS:-local-uncompressed local-gzip local-light}"
 out="${DELIVERY_OUT:-$root/tests/target/bench/delivery-results.jsonl}"
 work="$(mktemp -d /tmp/freshet-delivery-bench.XXXXXX)"
@@ -108,9 +110,26 @@ cpu_seconds() {
   echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc
 }
 
+# An unrecorded run before the measured one, so a destination in its own JVM (s3proxy, OpenSearch)
+# has compiled its hot paths: a cold OpenSearch node indexes a few hundred documents a second for
+# its first ~10 s. The probe starts each run from an empty bucket, table or index.
+warm_destination() {  # label [options]
+  local label="$1"; shift
+  echo "(warming the destination up for ${destination_warmup} s, not recorded)"
+  java -cp "$classpath" dev.freshet.bench.firehose.DeliveryLoadGenerator --endpoint "$endpoint" \
+    --data-dir "$data_dir" --seconds "$destination_warmup" --warmup 0 --label "$label-warmup" "$@" \
+    >"$work/gen.out" 2>"$work/gen.err" || { echo "the warm-up run failed:" >&2; tail -20 "$work/gen.err" >&2; }
+}
+
+# CPU seconds the whole machine has been busy (all processes, /proc/stat).
+machine_cpu_seconds() {
+  echo "scale=2; $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) / $(getconf CLK_TCK)" | bc
+}
+
 generate() {  # label [options]
-  local label="$1" status=0 started server_cpu destination_cpu=0 elapsed; shift
+  local label="$1" status=0 started server_cpu destination_cpu=0 all_cpu elapsed; shift
   started="$(date +%s.%N)"
+  all_cpu="$(machine_cpu_seconds)"
   server_cpu="$(cpu_seconds "$server_pid")"
   [[ -n "$destination_pid" ]] && destination_cpu="$(cpu_seconds "$destination_pid")"
   java -cp "$classpath" dev.freshet.bench.firehose.DeliveryLoadGenerator --endpoint "$endpoint" \
@@ -122,8 +141,9 @@ generate() {  # label [options]
   if [[ -n "$destination_pid" ]]; then
     destination_cpu="$(echo "($(cpu_seconds "$destination_pid") - $destination_cpu) / $elapsed" | bc -l)"
   fi
-  printf 'cpu over the run (%.0f s, drain included): server %.2f cores, destination %.2f cores\n' \
-    "$elapsed" "$server_cpu" "$destination_cpu"
+  all_cpu="$(echo "($(machine_cpu_seconds) - $all_cpu) / $elapsed" | bc -l)"
+  printf 'cpu over the run (%.0f s, drain included): server %.2f cores, destination %.2f cores, generator and other processes %.2f cores\n' \
+    "$elapsed" "$server_cpu" "$destination_cpu" "$(echo "$all_cpu - $server_cpu - $destination_cpu" | bc -l)"
   report_run "$status"
 }
 
@@ -139,7 +159,7 @@ echo "building…" >&2
 (cd "$root" && mvn -q -B ${BENCH_MVN_OPTS:-} -DskipTests package)
 source "$root/tests/bench/classpath.sh"
 classpath="$(bench_classpath "$root")"
-if [[ " $runs " =~ \ (s3|s3-gzip|opensearch)\  ]]; then
+if [[ " $runs " =~ \ (s3|s3-gzip|opensearch|opensearch-light)\  ]]; then
   test_classpath="$(bench_classpath "$root" test)"
 fi
 mkdir -p "$(dirname "$out")"
@@ -147,26 +167,32 @@ mkdir -p "$(dirname "$out")"
 machine
 for run in $runs; do
   echo "== $run"
-  full=(--threads "$threads" --interval 0 --size-mb 5)
+  load=(--threads "$threads" --interval 0 --size-mb 5)
+  # freshness under a light load: one thread sending PutRecordBatch calls of 100 records
+  light=(--threads 1 --batch 100 --interval 0 --size-mb 1)
   case "$run" in
-    local-uncompressed) start_freshet; generate "$run" "${full[@]}" --compression UNCOMPRESSED ;;
-    local-gzip) start_freshet; generate "$run" "${full[@]}" --compression GZIP ;;
-    # freshness under a light load: one thread sending PutRecordBatch calls of 100 records
-    local-light) start_freshet; generate "$run" --threads 1 --batch 100 --compression UNCOMPRESSED --interval 0 --size-mb 1 ;;
+    local-uncompressed) start_freshet; generate "$run" "${load[@]}" --compression UNCOMPRESSED ;;
+    local-gzip) start_freshet; generate "$run" "${load[@]}" --compression GZIP ;;
+    local-light) start_freshet; generate "$run" "${light[@]}" --compression UNCOMPRESSED ;;
     s3|s3-gzip)
-      compression=UNCOMPRESSED; [[ "$run" == s3-gzip ]] && compression=GZIP
+      compression=UNCOMPRESSED
+      if [[ "$run" == s3-gzip ]]; then compression=GZIP; fi
       start_destination_jvm s3 "$work/s3proxy"
       start_freshet --s3-endpoint "$destination_endpoint" --s3-access-key-id "$s3_key" \
         --s3-secret-access-key "$s3_secret" --s3-path-style true
-      generate "$run" "${full[@]}" --compression "$compression" --destination s3 \
-        --s3-endpoint "$destination_endpoint" --s3-access-key-id "$s3_key" --s3-secret-access-key "$s3_secret" ;;
-    postgres)
+      to=(--destination s3 --s3-endpoint "$destination_endpoint" --s3-access-key-id "$s3_key" --s3-secret-access-key "$s3_secret")
+      warm_destination "$run" "${load[@]}" --compression "$compression" "${to[@]}"
+      generate "$run" "${load[@]}" --compression "$compression" "${to[@]}" ;;
+    postgres|postgres-light)
+      if [[ "$run" == postgres-light ]]; then load=("${light[@]}"); fi
       start_postgres; start_freshet
-      generate "$run" "${full[@]}" --compression UNCOMPRESSED --destination postgres --jdbc-url "$destination_endpoint" ;;
-    opensearch)
+      generate "$run" "${load[@]}" --compression UNCOMPRESSED --destination postgres --jdbc-url "$destination_endpoint" ;;
+    opensearch|opensearch-light)
+      if [[ "$run" == opensearch-light ]]; then load=("${light[@]}"); fi
       start_destination_jvm opensearch; start_freshet
-      generate "$run" "${full[@]}" --compression UNCOMPRESSED --destination opensearch --format json \
-        --search-endpoint "$destination_endpoint" ;;
+      to=(--destination opensearch --format json --search-endpoint "$destination_endpoint")
+      warm_destination "$run" "${load[@]}" --compression UNCOMPRESSED "${to[@]}"
+      generate "$run" "${load[@]}" --compression UNCOMPRESSED "${to[@]}" ;;
     *) echo "unknown run $run" >&2; exit 2 ;;
   esac
   stop_server
