@@ -84,7 +84,7 @@ final class S3Probe extends PollingProbe {
             ListObjectsV2Response listing = s3.listObjectsV2(b -> b.bucket(bucket).startAfter(startAfter)
                 .continuationToken(page));
             for (S3Object object : listing.contents()) {
-                if (!read.contains(object.key()) && !WRITING.matcher(object.key()).matches()) {
+                if (!read.contains(object.key()) && !beingWritten(object.key())) {
                     long visible = Clock.nowMicros();
                     byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
                     read.add(object.key());
@@ -95,6 +95,11 @@ final class S3Probe extends PollingProbe {
             token = listing.nextContinuationToken();
         } while (token != null);
         advanceCursor();
+    }
+
+    /** A name s3proxy lists while it writes the object (see {@link #WRITING}). */
+    static boolean beingWritten(String key) {
+        return WRITING.matcher(key).matches();
     }
 
     private void advanceCursor() {
