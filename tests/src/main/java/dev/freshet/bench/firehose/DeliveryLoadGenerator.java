@@ -161,7 +161,7 @@ public final class DeliveryLoadGenerator {
         long accepted = sent - failedRecords.get() - failedCalls.get() * options.batch();
         long deadline = System.nanoTime() + patience.toNanos();
         while (delivered.records() < accepted) {
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || probeFailed) {
                 return false;
             }
             Thread.sleep(20); // waiting on another process's destination: nothing to await but the probe
