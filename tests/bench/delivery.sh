@@ -20,7 +20,8 @@
 #
 # Knobs: DELIVERY_RUNS (a subset of: local-uncompressed local-gzip local-light s3 s3-gzip postgres
 # postgres-light opensearch opensearch-light; -light: 1 thread, calls of 100 records), DELIVERY_SECONDS (20), DELIVERY_WARMUP (5), DELIVERY_THREADS (4),
-# DELIVERY_DESTINATION_WARMUP (10: an unrecorded run of that many seconds before s3 and opensearch),
+# DELIVERY_DRAIN_SECONDS (180: how long the rest may take to arrive after the last call before it
+# counts as missing), DELIVERY_DESTINATION_WARMUP (10: an unrecorded run of that many seconds before s3 and opensearch),
 # DELIVERY_DURABILITY (os|fsync), DELIVERY_OUT (JSON lines, default
 # tests/target/bench/delivery-results.jsonl), BENCH_MVN_OPTS (e.g. -o), DELIVERY_SERVER_JAVA_OPTS.
 set -euo pipefail
@@ -30,6 +31,7 @@ seconds="${DELIVERY_SECONDS:-20}"
 warmup="${DELIVERY_WARMUP:-5}"
 threads="${DELIVERY_THREADS:-4}"
 destination_warmup="${DELIVERY_DESTINATION_WARMUP:-10}"
+drain="${DELIVERY_DRAIN_SECONDS:-180}"
 runs="${DELIVERY_RUNS:-local-uncompressed local-gzip local-light}"
 out="${DELIVERY_OUT:-$root/tests/target/bench/delivery-results.jsonl}"
 work="$(mktemp -d /tmp/freshet-delivery-bench.XXXXXX)"
@@ -117,7 +119,7 @@ warm_destination() {  # label [options]
   local label="$1"; shift
   echo "(warming the destination up for ${destination_warmup} s, not recorded)"
   java -cp "$classpath" dev.freshet.bench.firehose.DeliveryLoadGenerator --endpoint "$endpoint" \
-    --data-dir "$data_dir" --seconds "$destination_warmup" --warmup 0 --label "$label-warmup" "$@" \
+    --data-dir "$data_dir" --seconds "$destination_warmup" --warmup 0 --label "$label-warmup" --drain-seconds "$drain" "$@" \
     >"$work/gen.out" 2>"$work/gen.err" || { echo "the warm-up run failed:" >&2; tail -20 "$work/gen.err" >&2; }
 }
 
@@ -133,7 +135,7 @@ generate() {  # label [options]
   server_cpu="$(cpu_seconds "$server_pid")"
   [[ -n "$destination_pid" ]] && destination_cpu="$(cpu_seconds "$destination_pid")"
   java -cp "$classpath" dev.freshet.bench.firehose.DeliveryLoadGenerator --endpoint "$endpoint" \
-    --data-dir "$data_dir" --seconds "$seconds" --warmup "$warmup" --label "$label" "$@" \
+    --data-dir "$data_dir" --seconds "$seconds" --warmup "$warmup" --label "$label" --drain-seconds "$drain" "$@" \
     >"$work/gen.out" 2>"$work/gen.err" || status=$?
   if [[ $status -ne 0 ]]; then failed_runs="$failed_runs $label"; fi
   elapsed="$(echo "$(date +%s.%N) - $started" | bc)"

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       [--s3-endpoint URL --s3-access-key-id K --s3-secret-access-key S] [--jdbc-url URL]
  *       [--search-endpoint URL] [--format stamped|json] [--seconds 20] [--warmup 5] [--threads 4]
  *       [--record-bytes 1024] [--batch 500] [--compression UNCOMPRESSED|GZIP] [--size-mb 5]
- *       [--interval 0] [--label NAME]
+ *       [--interval 0] [--label NAME] [--drain-seconds 60+interval]
  * </pre>
  * local (the default) watches Freshet's local-directory S3 under --data-dir; s3 an S3-compatible
  * server that Freshet was started against; postgres a Redshift stream's table; opensearch an
@@ -48,14 +48,15 @@ public final class DeliveryLoadGenerator {
         + " [--destination local|s3|postgres|opensearch] [--data-dir DIR] [--s3-endpoint URL --s3-access-key-id K"
         + " --s3-secret-access-key S] [--jdbc-url URL] [--search-endpoint URL] [--format stamped|json] [--seconds N]"
         + " [--warmup N] [--threads N] [--record-bytes N] [--batch N] [--compression UNCOMPRESSED|GZIP]"
-        + " [--size-mb N] [--interval N] [--label NAME]";
+        + " [--size-mb N] [--interval N] [--label NAME] [--drain-seconds N]";
     private static final Set<String> NAMES = Set.of("endpoint", "destination", "data-dir", "s3-endpoint",
         "s3-access-key-id", "s3-secret-access-key", "jdbc-url", "search-endpoint", "format", "seconds", "warmup",
-        "threads", "record-bytes", "batch", "compression", "size-mb", "interval", "label");
+        "threads", "record-bytes", "batch", "compression", "size-mb", "interval", "label", "drain-seconds");
 
     record Options(URI endpoint, String destination, Path dataDir, String s3Endpoint, String s3AccessKeyId,
             String s3SecretAccessKey, String jdbcUrl, String searchEndpoint, String format, int seconds, int warmup,
-            int threads, int recordBytes, int batch, String compression, int sizeMb, int interval, String label) {
+            int threads, int recordBytes, int batch, String compression, int sizeMb, int interval, String label,
+            int drainSeconds) {
     }
 
     private final Options options;
@@ -90,7 +91,8 @@ public final class DeliveryLoadGenerator {
             OptionPairs.number(values, "threads", 4), OptionPairs.number(values, "record-bytes", 1024),
             OptionPairs.number(values, "batch", 500), values.getOrDefault("compression", "UNCOMPRESSED"),
             OptionPairs.number(values, "size-mb", 5), OptionPairs.number(values, "interval", 0),
-            values.getOrDefault("label", "delivery"));
+            values.getOrDefault("label", "delivery"),
+            OptionPairs.number(values, "drain-seconds", 60 + OptionPairs.number(values, "interval", 0)));
     }
 
     private boolean run() throws Exception {
@@ -114,7 +116,7 @@ public final class DeliveryLoadGenerator {
         }
         long sent = serials.get();
         long drainStart = System.nanoTime();
-        boolean drained = drain(delivered, sent, Duration.ofSeconds(60 + options.interval()));
+        boolean drained = drain(delivered, sent, Duration.ofSeconds(options.drainSeconds()));
         drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         probe.close();
         watching.join();
