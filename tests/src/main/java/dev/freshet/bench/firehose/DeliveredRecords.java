@@ -11,7 +11,7 @@ import java.util.BitSet;
  * destination), bytes delivered inside the measured window, duplicates and, against what was
  * sent, the missing.
  *
- * <p>Thread-safe (synchronized; one watcher thread records, the report reads at the end).
+ * <p>Thread-safe (synchronized; one probe thread records, the report reads at the end).
  */
 final class DeliveredRecords {
 
@@ -28,24 +28,33 @@ final class DeliveredRecords {
         this.windowEndMicros = windowEndMicros;
     }
 
-    /** One object's content, made visible at {@code visibleMicros}. */
+    /** One object's content (stamped records back to back), made visible at {@code visibleMicros}. */
     synchronized void object(byte[] content, int recordSize, long visibleMicros) {
         for (int offset = 0; offset + recordSize <= content.length; offset += recordSize) {
-            long serial = StampedRecords.serial(content, offset);
-            if (seen.get((int) serial)) {
-                duplicates++;
-                continue;
-            }
-            seen.set((int) serial);
-            records++;
-            long sent = StampedRecords.sentMicros(content, offset);
-            if (sent >= windowStartMicros && sent < windowEndMicros) {
-                freshnessMicros.recordValue(Math.max(0, visibleMicros - sent));
-            }
-            if (visibleMicros >= windowStartMicros && visibleMicros < windowEndMicros) {
-                windowBytes += recordSize;
-            }
+            record(StampedRecords.serial(content, offset), StampedRecords.sentMicros(content, offset), recordSize,
+                visibleMicros);
         }
+    }
+
+    /** One record of {@code bytes}, sent at {@code sentMicros}, made visible at {@code visibleMicros}. */
+    synchronized void record(long serial, long sentMicros, int bytes, long visibleMicros) {
+        if (seen.get((int) serial)) {
+            duplicates++;
+            return;
+        }
+        seen.set((int) serial);
+        records++;
+        if (sentMicros >= windowStartMicros && sentMicros < windowEndMicros) {
+            freshnessMicros.recordValue(Math.max(0, visibleMicros - sentMicros));
+        }
+        if (visibleMicros >= windowStartMicros && visibleMicros < windowEndMicros) {
+            windowBytes += bytes;
+        }
+    }
+
+    /** The lowest serial not delivered yet: every one below it was. */
+    synchronized long firstUnseen() {
+        return seen.nextClearBit(0);
     }
 
     synchronized long records() {

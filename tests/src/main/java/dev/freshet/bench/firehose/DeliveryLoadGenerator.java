@@ -9,15 +9,12 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.Record;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,32 +22,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Delivery-stream benchmark, run as its own process beside the server: creates a DirectPut
- * delivery stream into Freshet's local-directory S3 (the embedded default), sends
- * PutRecordBatch calls of stamped fixed-size records from several threads, watches the bucket's
- * folder for delivered objects and prints delivered MB/s inside the measured window, freshness
- * (sent → object visible) percentiles, and the missing and duplicated records after draining.
+ * delivery stream into one destination, sends PutRecordBatch calls of stamped fixed-size records
+ * from several threads, watches the destination through its {@link DestinationProbe} and prints
+ * delivered MB/s inside the measured window, freshness (sent → visible at the destination)
+ * percentiles, and the missing and duplicated records after draining.
  *
  * <pre>
- *   DeliveryLoadGenerator --endpoint URL --data-dir DIR [--seconds 20] [--warmup 5] [--threads 4]
+ *   DeliveryLoadGenerator --endpoint URL [--destination local|s3|postgres|opensearch] [--data-dir DIR]
+ *       [--s3-endpoint URL --s3-access-key-id K --s3-secret-access-key S] [--jdbc-url URL]
+ *       [--search-endpoint URL] [--format stamped|json] [--seconds 20] [--warmup 5] [--threads 4]
  *       [--record-bytes 1024] [--batch 500] [--compression UNCOMPRESSED|GZIP] [--size-mb 5]
- *       [--interval 0] [--label NAME]
+ *       [--interval 0] [--label NAME] [--drain-seconds 60+interval]
  * </pre>
+ * local (the default) watches Freshet's local-directory S3 under --data-dir; s3 an S3-compatible
+ * server that Freshet was started against; postgres a Redshift stream's table; opensearch an
+ * index (with --format json).
  * Exit 0 when nothing was missing and no call failed.
  */
 public final class DeliveryLoadGenerator {
 
-    private static final String USAGE = "usage: DeliveryLoadGenerator --endpoint URL --data-dir DIR [--seconds N]"
+    private static final String USAGE = "usage: DeliveryLoadGenerator --endpoint URL"
+        + " [--destination local|s3|postgres|opensearch] [--data-dir DIR] [--s3-endpoint URL --s3-access-key-id K"
+        + " --s3-secret-access-key S] [--jdbc-url URL] [--search-endpoint URL] [--format stamped|json] [--seconds N]"
         + " [--warmup N] [--threads N] [--record-bytes N] [--batch N] [--compression UNCOMPRESSED|GZIP]"
-        + " [--size-mb N] [--interval N] [--label NAME]";
-    private static final Set<String> NAMES = Set.of("endpoint", "data-dir", "seconds", "warmup", "threads",
-        "record-bytes", "batch", "compression", "size-mb", "interval", "label");
+        + " [--size-mb N] [--interval N] [--label NAME] [--drain-seconds N]";
+    private static final Set<String> NAMES = Set.of("endpoint", "destination", "data-dir", "s3-endpoint",
+        "s3-access-key-id", "s3-secret-access-key", "jdbc-url", "search-endpoint", "format", "seconds", "warmup",
+        "threads", "record-bytes", "batch", "compression", "size-mb", "interval", "label", "drain-seconds");
 
-    record Options(URI endpoint, Path dataDir, int seconds, int warmup, int threads, int recordBytes, int batch,
-            String compression, int sizeMb, int interval, String label) {
+    record Options(URI endpoint, String destination, Path dataDir, String s3Endpoint, String s3AccessKeyId,
+            String s3SecretAccessKey, String jdbcUrl, String searchEndpoint, String format, int seconds, int warmup,
+            int threads, int recordBytes, int batch, String compression, int sizeMb, int interval, String label,
+            int drainSeconds) {
     }
 
     private final Options options;
@@ -58,6 +64,8 @@ public final class DeliveryLoadGenerator {
     private final AtomicLong serials = new AtomicLong();
     private final AtomicLong failedCalls = new AtomicLong();
     private final AtomicLong failedRecords = new AtomicLong();
+    private volatile boolean probeFailed;
+    private double drainSeconds;
 
     private DeliveryLoadGenerator(Options options) {
         this.options = options;
@@ -73,28 +81,29 @@ public final class DeliveryLoadGenerator {
 
     static Options parse(String[] args) {
         Map<String, String> values = OptionPairs.parse(args, 0, NAMES, USAGE);
-        if (!values.containsKey("endpoint") || !values.containsKey("data-dir")) {
+        if (!values.containsKey("endpoint")) {
             throw new IllegalArgumentException(USAGE);
         }
-        return new Options(URI.create(values.get("endpoint")), Path.of(values.get("data-dir")),
-            OptionPairs.number(values, "seconds", 20), OptionPairs.number(values, "warmup", 5),
+        return new Options(URI.create(values.get("endpoint")), values.getOrDefault("destination", "local"),
+            values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : null, values.get("s3-endpoint"),
+            values.get("s3-access-key-id"), values.get("s3-secret-access-key"), values.get("jdbc-url"),
+            values.get("search-endpoint"), values.getOrDefault("format", "stamped"), OptionPairs.number(values, "seconds", 20), OptionPairs.number(values, "warmup", 5),
             OptionPairs.number(values, "threads", 4), OptionPairs.number(values, "record-bytes", 1024),
             OptionPairs.number(values, "batch", 500), values.getOrDefault("compression", "UNCOMPRESSED"),
             OptionPairs.number(values, "size-mb", 5), OptionPairs.number(values, "interval", 0),
-            values.getOrDefault("label", "delivery"));
+            values.getOrDefault("label", "delivery"),
+            OptionPairs.number(values, "drain-seconds", 60 + OptionPairs.number(values, "interval", 0)));
     }
 
     private boolean run() throws Exception {
         String stream = "bench-" + options.label();
-        String bucket = "bench-" + options.label();
-        createStream(stream, bucket);
+        DestinationProbe probe = DestinationProbes.open(options);
+        createStream(stream, probe);
         long start = Clock.nowMicros();
         long windowStart = start + options.warmup() * 1_000_000L;
         long windowEnd = windowStart + options.seconds() * 1_000_000L;
         DeliveredRecords delivered = new DeliveredRecords(windowStart, windowEnd);
-        DirectoryWatcher watcher = new DirectoryWatcher(options.dataDir().resolve("s3").resolve(bucket),
-            (file, visible) -> delivered.object(read(file), options.recordBytes(), visible));
-        Thread watching = new Thread(() -> watch(watcher), "bench-watcher");
+        Thread watching = new Thread(() -> watch(probe, delivered), "bench-probe");
         watching.start();
         List<Thread> producers = new ArrayList<>();
         for (int i = 0; i < options.threads(); i++) {
@@ -106,18 +115,20 @@ public final class DeliveryLoadGenerator {
             producer.join();
         }
         long sent = serials.get();
-        boolean drained = drain(delivered, sent, Duration.ofSeconds(60 + options.interval()));
-        watcher.close();
+        long drainStart = System.nanoTime();
+        boolean drained = drain(delivered, sent, Duration.ofSeconds(options.drainSeconds()));
+        drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        probe.close();
         watching.join();
         firehose.deleteDeliveryStream(b -> b.deliveryStreamName(stream));
-        return report(delivered, sent, drained);
+        return report(delivered, sent, drained, probe) && !probeFailed;
     }
 
-    private void createStream(String stream, String bucket) throws InterruptedException {
-        firehose.createDeliveryStream(b -> b.deliveryStreamName(stream).deliveryStreamType("DirectPut")
-            .extendedS3DestinationConfiguration(s3 -> s3.bucketARN("arn:aws:s3:::" + bucket)
-                .roleARN("arn:aws:iam::000000000000:role/bench").compressionFormat(options.compression())
-                .bufferingHints(h -> h.sizeInMBs(options.sizeMb()).intervalInSeconds(options.interval()))));
+    private void createStream(String stream, DestinationProbe probe) throws InterruptedException {
+        CreateDeliveryStreamRequest.Builder request = CreateDeliveryStreamRequest.builder().deliveryStreamName(stream)
+            .deliveryStreamType("DirectPut");
+        probe.configure(request, options);
+        firehose.createDeliveryStream(request.build());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (firehose.describeDeliveryStream(b -> b.deliveryStreamName(stream)).deliveryStreamDescription()
                 .deliveryStreamStatus() != DeliveryStreamStatus.ACTIVE) {
@@ -129,11 +140,14 @@ public final class DeliveryLoadGenerator {
     }
 
     private void produce(String stream, long endMicros) {
+        boolean json = "json".equals(options.format());
         while (Clock.nowMicros() < endMicros) {
             List<Record> records = new ArrayList<>(options.batch());
             long sentMicros = Clock.nowMicros();
             for (int i = 0; i < options.batch(); i++) {
-                byte[] data = StampedRecords.record(options.recordBytes(), sentMicros, serials.getAndIncrement());
+                long serial = serials.getAndIncrement();
+                byte[] data = json ? StampedRecords.json(options.recordBytes(), sentMicros, serial)
+                    : StampedRecords.record(options.recordBytes(), sentMicros, serial);
                 records.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(data)).build());
             }
             try {
@@ -149,17 +163,20 @@ public final class DeliveryLoadGenerator {
         long accepted = sent - failedRecords.get() - failedCalls.get() * options.batch();
         long deadline = System.nanoTime() + patience.toNanos();
         while (delivered.records() < accepted) {
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || probeFailed) {
                 return false;
             }
-            Thread.sleep(20); // waiting on another process's files: nothing to await but the folder
+            Thread.sleep(20); // waiting on another process's destination: nothing to await but the probe
         }
         return true;
     }
 
-    private boolean report(DeliveredRecords delivered, long sent, boolean drained) {
+    private boolean report(DeliveredRecords delivered, long sent, boolean drained, DestinationProbe probe) {
         ReportLine line = new ReportLine();
         line.put("label", options.label());
+        line.put("destination", options.destination());
+        line.put("visible", probe.visibility());
+        line.put("format", options.format());
         line.put("compression", options.compression());
         line.put("intervalSeconds", options.interval());
         line.put("sizeMB", options.sizeMb());
@@ -168,33 +185,27 @@ public final class DeliveryLoadGenerator {
         line.put("failedCalls", failedCalls.get());
         line.put("failedRecords", failedRecords.get());
         line.put("drained", drained);
+        // how long the destination took, after the last call, to show the rest: the backlog left
+        line.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);
         delivered.report(line, options.seconds(), sent);
-        line.clause(String.format("%s: %.1f MB/s delivered (%s, interval %d s, %d MB)", options.label(),
-            (Double) line.get("deliveredMBps"), options.compression(), options.interval(), options.sizeMb()));
+        line.clause(String.format("%s: %.1f MB/s delivered to %s (%s, interval %d s, %d MB)", options.label(),
+            (Double) line.get("deliveredMBps"), options.destination(), options.compression(), options.interval(),
+            options.sizeMb()));
         line.clause(String.format("freshness p50 %.0f ms, p99 %.0f ms, max %.0f ms", line.get("freshnessP50Ms"),
             line.get("freshnessP99Ms"), line.get("freshnessMaxMs")));
-        line.clause(String.format("%d sent, %s missing, %s duplicated, %d failed calls", sent, line.get("missing"),
-            line.get("duplicates"), failedCalls.get()));
+        line.clause(String.format("%d sent, %s missing, %s duplicated, %d failed calls; drained in %.1f s", sent,
+            line.get("missing"), line.get("duplicates"), failedCalls.get(), drainSeconds));
         line.print();
         return drained && failedCalls.get() == 0 && failedRecords.get() == 0 && (Long) line.get("missing") == 0;
     }
 
-    private static void watch(DirectoryWatcher watcher) {
+    private void watch(DestinationProbe probe, DeliveredRecords delivered) {
         try {
-            watcher.run();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            InputStream content = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            content.transferTo(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            probe.watch(delivered);
+        } catch (Exception e) {
+            probeFailed = true;
+            System.err.println("the " + options.destination() + " probe failed: " + e);
+            e.printStackTrace();
         }
     }
 }

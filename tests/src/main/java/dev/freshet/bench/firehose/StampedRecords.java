@@ -12,6 +12,9 @@ import java.util.Arrays;
  *   record = epoch-micros (16 digits) ' ' serial (12 digits) ' ' 'x'… '\n'   (size bytes)
  * </pre>
  *
+ * <p>For destinations that take JSON documents (OpenSearch) the same stamps go in a document of
+ * the same size: {@code {"sent":<micros>,"serial":<n>,"pad":"x…"}}.
+ *
  * <p>Stateless; thread-safe.
  */
 final class StampedRecords {
@@ -28,6 +31,15 @@ final class StampedRecords {
         System.arraycopy(header, 0, record, 0, header.length);
         record[size - 1] = '\n';
         return record;
+    }
+
+    static byte[] json(int size, long sentMicros, long serial) {
+        String head = "{\"sent\":" + sentMicros + ",\"serial\":" + serial + ",\"pad\":\"";
+        int pad = size - head.length() - 2;
+        if (pad < 0) {
+            throw new IllegalArgumentException("a JSON record needs at least " + (head.length() + 2) + " bytes");
+        }
+        return (head + "x".repeat(pad) + "\"}").getBytes(StandardCharsets.US_ASCII);
     }
 
     static long sentMicros(byte[] content, int offset) {
