@@ -7,8 +7,6 @@ import dev.freshet.tests.harness.FreshetServer;
 import dev.freshet.tests.harness.Wire;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -35,21 +33,12 @@ class FirehoseControlPlaneTest {
 
     @RegisterExtension
     static final FreshetServer server = new FreshetServer();
-    static FirehoseClient firehose;
-
-    @BeforeAll
-    static void client() {
-        firehose = Firehoses.client(server.endpoint());
-    }
-
-    @AfterAll
-    static void close() {
-        firehose.close();
-    }
+    @RegisterExtension
+    static final FirehoseSdk sdk = new FirehoseSdk(server);
 
     @Test
     void directPutStreamIsCreatedDescribedWithDefaultsAndDeleted() {
-        String arn = firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-direct")
+        String arn = sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-direct")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").prefix("raw/").build())
             .tags(Tag.builder().key("team").value("data").build())).deliveryStreamARN();
         assertThat(arn).isEqualTo("arn:aws:firehose:us-east-1:000000000000:deliverystream/sdk-direct");
@@ -68,8 +57,8 @@ class FirehoseControlPlaneTest {
         assertThat(s3.compressionFormat()).isEqualTo(CompressionFormat.UNCOMPRESSED);
         assertThat(s3.s3BackupModeAsString()).isEqualTo("Disabled");
 
-        firehose.deleteDeliveryStream(r -> r.deliveryStreamName("sdk-direct"));
-        assertThatThrownBy(() -> firehose.putRecord(r -> r.deliveryStreamName("sdk-direct")
+        sdk.client().deleteDeliveryStream(r -> r.deliveryStreamName("sdk-direct"));
+        assertThatThrownBy(() -> sdk.client().putRecord(r -> r.deliveryStreamName("sdk-direct")
             .record(x -> x.data(SdkBytes.fromUtf8String("x")))))
             .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> describe("sdk-direct")).isInstanceOf(ResourceNotFoundException.class)
@@ -82,7 +71,7 @@ class FirehoseControlPlaneTest {
         kinesis.createStream(r -> r.streamName("sdk-source").shardCount(1));
         StreamDescriptionSummary source = kinesis.describeStreamSummary(r -> r.streamName("sdk-source"))
             .streamDescriptionSummary();
-        firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-from-kinesis")
+        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-from-kinesis")
             .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
             .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(source.streamARN()).roleARN(Firehoses.ROLE))
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").build()));
@@ -91,17 +80,17 @@ class FirehoseControlPlaneTest {
         assertThat(description.deliveryStreamType()).isEqualTo(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE);
         assertThat(description.source().kinesisStreamSourceDescription().kinesisStreamARN()).isEqualTo(source.streamARN());
         assertThat(description.source().kinesisStreamSourceDescription().deliveryStartTimestamp()).isNotNull();
-        assertThatThrownBy(() -> firehose.putRecord(r -> r.deliveryStreamName("sdk-from-kinesis")
+        assertThatThrownBy(() -> sdk.client().putRecord(r -> r.deliveryStreamName("sdk-from-kinesis")
             .record(x -> x.data(SdkBytes.fromUtf8String("x")))))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessageContaining("not permitted on KinesisStreamAsSource");
-        assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-from-nothing")
+        assertThatThrownBy(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-from-nothing")
             .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
             .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(
                 "arn:aws:kinesis:us-east-1:000000000000:stream/none").roleARN(Firehoses.ROLE))
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").build())))
             .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-msk")
+        assertThatThrownBy(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-msk")
             .deliveryStreamType(DeliveryStreamType.MSK_AS_SOURCE)
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").build())))
             .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("not supported by Freshet");
@@ -110,7 +99,7 @@ class FirehoseControlPlaneTest {
     @Test
     void listPagesThroughNamesAndFiltersByType() {
         for (String name : List.of("sdk-list-a", "sdk-list-b", "sdk-list-c")) {
-            firehose.createDeliveryStream(r -> r.deliveryStreamName(name)
+            sdk.client().createDeliveryStream(r -> r.deliveryStreamName(name)
                 .s3DestinationConfiguration(s -> s.roleARN(Firehoses.ROLE).bucketARN("arn:aws:s3:::sdk-bucket")));
         }
         List<String> seen = new ArrayList<>();
@@ -118,7 +107,7 @@ class FirehoseControlPlaneTest {
         ListDeliveryStreamsResponse page;
         do {
             String after = start;
-            page = firehose.listDeliveryStreams(r -> r.limit(2).deliveryStreamType(DeliveryStreamType.DIRECT_PUT)
+            page = sdk.client().listDeliveryStreams(r -> r.limit(2).deliveryStreamType(DeliveryStreamType.DIRECT_PUT)
                 .exclusiveStartDeliveryStreamName(after));
             assertThat(page.deliveryStreamNames()).hasSizeLessThanOrEqualTo(2);
             seen.addAll(page.deliveryStreamNames());
@@ -129,9 +118,9 @@ class FirehoseControlPlaneTest {
 
     @Test
     void updateDestinationNeedsTheCurrentVersionAndBumpsIt() {
-        firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-update")
+        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-update")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").build()));
-        firehose.updateDestination(r -> r.deliveryStreamName("sdk-update").currentDeliveryStreamVersionId("1")
+        sdk.client().updateDestination(r -> r.deliveryStreamName("sdk-update").currentDeliveryStreamVersionId("1")
             .destinationId("destinationId-000000000001")
             .extendedS3DestinationUpdate(u -> u.bufferingHints(Firehoses.hints(1, 0)).compressionFormat(CompressionFormat.GZIP)));
 
@@ -142,7 +131,7 @@ class FirehoseControlPlaneTest {
         assertThat(s3.bufferingHints()).isEqualTo(Firehoses.hints(1, 0));
         assertThat(s3.compressionFormat()).isEqualTo(CompressionFormat.GZIP);
         assertThat(s3.bucketARN()).isEqualTo("arn:aws:s3:::sdk-bucket");
-        assertThatThrownBy(() -> firehose.updateDestination(r -> r.deliveryStreamName("sdk-update")
+        assertThatThrownBy(() -> sdk.client().updateDestination(r -> r.deliveryStreamName("sdk-update")
             .currentDeliveryStreamVersionId("1").destinationId("destinationId-000000000001")
             .extendedS3DestinationUpdate(u -> u.prefix("other/"))))
             .isInstanceOf(ConcurrentModificationException.class);
@@ -150,53 +139,53 @@ class FirehoseControlPlaneTest {
 
     @Test
     void tagsAndEncryptionAreKept() {
-        firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-tags")
+        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-tags")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").build()));
-        firehose.tagDeliveryStream(r -> r.deliveryStreamName("sdk-tags").tags(
+        sdk.client().tagDeliveryStream(r -> r.deliveryStreamName("sdk-tags").tags(
             Tag.builder().key("b").value("2").build(), Tag.builder().key("a").value("1").build(),
             Tag.builder().key("c").value("3").build()));
-        var first = firehose.listTagsForDeliveryStream(r -> r.deliveryStreamName("sdk-tags").limit(2));
+        var first = sdk.client().listTagsForDeliveryStream(r -> r.deliveryStreamName("sdk-tags").limit(2));
         assertThat(first.tags()).extracting(Tag::key).containsExactly("a", "b");
         assertThat(first.hasMoreTags()).isTrue();
-        var rest = firehose.listTagsForDeliveryStream(r -> r.deliveryStreamName("sdk-tags").exclusiveStartTagKey("b"));
+        var rest = sdk.client().listTagsForDeliveryStream(r -> r.deliveryStreamName("sdk-tags").exclusiveStartTagKey("b"));
         assertThat(rest.tags()).extracting(Tag::key).containsExactly("c");
-        firehose.untagDeliveryStream(r -> r.deliveryStreamName("sdk-tags").tagKeys("a", "c"));
-        assertThat(firehose.listTagsForDeliveryStream(r -> r.deliveryStreamName("sdk-tags")).tags())
+        sdk.client().untagDeliveryStream(r -> r.deliveryStreamName("sdk-tags").tagKeys("a", "c"));
+        assertThat(sdk.client().listTagsForDeliveryStream(r -> r.deliveryStreamName("sdk-tags")).tags())
             .containsExactly(Tag.builder().key("b").value("2").build());
 
-        firehose.startDeliveryStreamEncryption(r -> r.deliveryStreamName("sdk-tags")
+        sdk.client().startDeliveryStreamEncryption(r -> r.deliveryStreamName("sdk-tags")
             .deliveryStreamEncryptionConfigurationInput(e -> e.keyType(KeyType.AWS_OWNED_CMK)));
         var encryption = describe("sdk-tags").deliveryStreamEncryptionConfiguration();
         assertThat(encryption.keyType()).isEqualTo(KeyType.AWS_OWNED_CMK);
         assertThat(encryption.status()).isEqualTo(DeliveryStreamEncryptionStatus.ENABLED);
-        firehose.stopDeliveryStreamEncryption(r -> r.deliveryStreamName("sdk-tags"));
+        sdk.client().stopDeliveryStreamEncryption(r -> r.deliveryStreamName("sdk-tags"));
         assertThat(describe("sdk-tags").deliveryStreamEncryptionConfiguration().status())
             .isEqualTo(DeliveryStreamEncryptionStatus.DISABLED);
-        assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-tags")
+        assertThatThrownBy(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-tags")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").build())))
             .isInstanceOf(ResourceInUseException.class);
     }
 
     @Test
     void badConfigurationsAreRefusedWithTheServiceErrors() {
-        assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-prefix")
+        assertThatThrownBy(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-prefix")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").prefix("d/!{timestamp:yyyy}/").build())))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessageContaining("ErrorOutputPrefix cannot be null or empty when Prefix contains expressions");
-        assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-error-prefix")
+        assertThatThrownBy(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-error-prefix")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").prefix("d/!{timestamp:yyyy}/")
                 .errorOutputPrefix("errors/!{timestamp:yyyy}/").build())))
             .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("!{firehose:error-output-type}");
-        assertValidation(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-hints")
+        assertValidation(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-hints")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").bufferingHints(Firehoses.hints(129, 60))
                 .build())), "Value '129' at 'extendedS3DestinationConfiguration.bufferingHints.sizeInMBs' failed to "
             + "satisfy constraint: Member must have value less than or equal to 128");
-        assertValidation(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-interval")
+        assertValidation(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("sdk-bad-interval")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("sdk-bucket").bufferingHints(Firehoses.hints(5, 901))
                 .build())), "Member must have value less than or equal to 900");
-        assertThatThrownBy(() -> firehose.describeDeliveryStream(r -> r.deliveryStreamName("sdk-none")))
+        assertThatThrownBy(() -> sdk.client().describeDeliveryStream(r -> r.deliveryStreamName("sdk-none")))
             .isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> firehose.updateDestination(r -> r.deliveryStreamName("sdk-none")
+        assertThatThrownBy(() -> sdk.client().updateDestination(r -> r.deliveryStreamName("sdk-none")
             .currentDeliveryStreamVersionId("1").destinationId("destinationId-000000000001")
             .s3DestinationUpdate(u -> u.prefix("x/"))))
             .isInstanceOf(ResourceNotFoundException.class);
@@ -211,6 +200,6 @@ class FirehoseControlPlaneTest {
     }
 
     private static DeliveryStreamDescription describe(String name) {
-        return firehose.describeDeliveryStream(r -> r.deliveryStreamName(name)).deliveryStreamDescription();
+        return sdk.client().describeDeliveryStream(r -> r.deliveryStreamName(name)).deliveryStreamDescription();
     }
 }

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -39,21 +37,12 @@ class FirehoseDeliveryEndToEndTest {
 
     @RegisterExtension
     static final FreshetServer server = new FreshetServer();
-    static FirehoseClient firehose;
-
-    @BeforeAll
-    static void client() {
-        firehose = Firehoses.client(server.endpoint());
-    }
-
-    @AfterAll
-    static void close() {
-        firehose.close();
-    }
+    @RegisterExtension
+    static final FirehoseSdk sdk = new FirehoseSdk(server);
 
     @Test
     void putRecordBatchIsDeliveredToTheBucketFolderInOrder() {
-        firehose.createDeliveryStream(r -> r.deliveryStreamName("e2e-plain")
+        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("e2e-plain")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("e2e-plain").prefix("in/")
                 .bufferingHints(Firehoses.hints(1, 0)).build()));
         List<String> sent = new ArrayList<>();
@@ -62,7 +51,7 @@ class FirehoseDeliveryEndToEndTest {
             sent.add("{\"n\":" + i + "}\n");
             records.add(Record.builder().data(SdkBytes.fromUtf8String(sent.get(i))).build());
         }
-        PutRecordBatchResponse response = firehose.putRecordBatch(r -> r.deliveryStreamName("e2e-plain").records(records));
+        PutRecordBatchResponse response = sdk.client().putRecordBatch(r -> r.deliveryStreamName("e2e-plain").records(records));
         assertThat(response.failedPutCount()).isZero();
         assertThat(response.requestResponses()).hasSize(20).allSatisfy(entry -> assertThat(entry.recordId()).isNotEmpty());
 
@@ -78,12 +67,12 @@ class FirehoseDeliveryEndToEndTest {
 
     @Test
     void gzipAfterUpdateDestinationNamesObjectsWithTheNewVersion() {
-        firehose.createDeliveryStream(r -> r.deliveryStreamName("e2e-gzip")
+        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("e2e-gzip")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("e2e-gzip").bufferingHints(Firehoses.hints(1, 0)).build()));
-        firehose.updateDestination(r -> r.deliveryStreamName("e2e-gzip").currentDeliveryStreamVersionId("1")
+        sdk.client().updateDestination(r -> r.deliveryStreamName("e2e-gzip").currentDeliveryStreamVersionId("1")
             .destinationId("destinationId-000000000001")
             .extendedS3DestinationUpdate(u -> u.compressionFormat(CompressionFormat.GZIP)));
-        firehose.putRecord(r -> r.deliveryStreamName("e2e-gzip").record(x -> x.data(SdkBytes.fromUtf8String("zipped"))));
+        sdk.client().putRecord(r -> r.deliveryStreamName("e2e-gzip").record(x -> x.data(SdkBytes.fromUtf8String("zipped"))));
 
         Path bucket = server.process().dataDir().resolve("s3").resolve("e2e-gzip");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -97,7 +86,7 @@ class FirehoseDeliveryEndToEndTest {
         KinesisClient kinesis = server.client(Wire.JSON);
         kinesis.createStream(r -> r.streamName("e2e-source").shardCount(2));
         String arn = kinesis.describeStreamSummary(r -> r.streamName("e2e-source")).streamDescriptionSummary().streamARN();
-        firehose.createDeliveryStream(r -> r.deliveryStreamName("e2e-from-kinesis")
+        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("e2e-from-kinesis")
             .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
             .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(arn).roleARN(Firehoses.ROLE))
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("e2e-kinesis").bufferingHints(Firehoses.hints(1, 0))

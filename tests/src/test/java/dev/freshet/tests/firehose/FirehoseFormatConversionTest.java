@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.example.data.Group;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -35,21 +33,12 @@ class FirehoseFormatConversionTest {
 
     @RegisterExtension
     static final FreshetServer server = new FreshetServer();
-    static FirehoseClient firehose;
-
-    @BeforeAll
-    static void client() {
-        firehose = Firehoses.client(server.endpoint());
-    }
-
-    @AfterAll
-    static void close() {
-        firehose.close();
-    }
+    @RegisterExtension
+    static final FirehoseSdk sdk = new FirehoseSdk(server);
 
     @Test
     void jsonRecordsArriveAsAParquetObject() throws Exception {
-        firehose.createDeliveryStream(r -> r.deliveryStreamName("pq").extendedS3DestinationConfiguration(
+        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("pq").extendedS3DestinationConfiguration(
             Firehoses.extendedS3("lake").bufferingHints(Firehoses.hints(64, 0)).compressionFormat(CompressionFormat.UNCOMPRESSED)
                 .dataFormatConversionConfiguration(conversion(TABLE)).build()));
         List<Record> records = new ArrayList<>();
@@ -58,7 +47,7 @@ class FirehoseFormatConversionTest {
                 "{\"ID\":" + i + ",\"page\":\"/p/" + i + "\",\"ts\":" + (1518033528 + i) + ",\"tags\":[\"a\"]}\n")).build());
         }
         records.add(Record.builder().data(SdkBytes.fromUtf8String("{\"id\":[1]}")).build());
-        assertThat(firehose.putRecordBatch(r -> r.deliveryStreamName("pq").records(records)).failedPutCount()).isZero();
+        assertThat(sdk.client().putRecordBatch(r -> r.deliveryStreamName("pq").records(records)).failedPutCount()).isZero();
 
         Path data = server.process().dataDir();
         await().atMost(Duration.ofSeconds(30)).until(() -> DeliveredObjects.keys(data, "lake", "").size() == 2);
@@ -79,7 +68,7 @@ class FirehoseFormatConversionTest {
 
     @Test
     void aGlueTableReferenceIsRefused() {
-        assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("glue")
+        assertThatThrownBy(() -> sdk.client().createDeliveryStream(r -> r.deliveryStreamName("glue")
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("lake2").bufferingHints(Firehoses.hints(64, 60))
                 .compressionFormat(CompressionFormat.UNCOMPRESSED).dataFormatConversionConfiguration(conversion("clicks")).build())))
             .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("no AWS Glue Data Catalog");

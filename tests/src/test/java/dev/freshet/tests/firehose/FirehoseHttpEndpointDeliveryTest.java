@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -38,17 +36,8 @@ class FirehoseHttpEndpointDeliveryTest {
 
     @RegisterExtension
     static final FreshetServer server = new FreshetServer();
-    static FirehoseClient firehose;
-
-    @BeforeAll
-    static void client() {
-        firehose = Firehoses.client(server.endpoint());
-    }
-
-    @AfterAll
-    static void close() {
-        firehose.close();
-    }
+    @RegisterExtension
+    static final FirehoseSdk sdk = new FirehoseSdk(server);
 
     @Test
     void recordsArriveGzippedWithTheSpecHeadersInOrderOnce() throws Exception {
@@ -139,7 +128,7 @@ class FirehoseHttpEndpointDeliveryTest {
             .roleARN(Firehoses.ROLE)
             .s3Configuration(s -> s.roleARN(Firehoses.ROLE).bucketARN("arn:aws:s3:::" + name + "-bucket"));
         more.accept(config);
-        return firehose.createDeliveryStream(r -> r.deliveryStreamName(name)
+        return sdk.client().createDeliveryStream(r -> r.deliveryStreamName(name)
             .httpEndpointDestinationConfiguration(config.build())).deliveryStreamARN();
     }
 
@@ -156,7 +145,7 @@ class FirehoseHttpEndpointDeliveryTest {
         for (int from = 0; from < records.size(); from += 50) {
             List<Record> batch = records.subList(from, Math.min(records.size(), from + 50)).stream()
                 .map(r -> Record.builder().data(SdkBytes.fromUtf8String(r)).build()).toList();
-            PutRecordBatchResponse response = firehose.putRecordBatch(r -> r.deliveryStreamName(stream).records(batch));
+            PutRecordBatchResponse response = sdk.client().putRecordBatch(r -> r.deliveryStreamName(stream).records(batch));
             assertThat(response.failedPutCount()).isZero();
         }
     }
