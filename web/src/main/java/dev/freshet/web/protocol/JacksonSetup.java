@@ -1,6 +1,7 @@
 package dev.freshet.web.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -38,10 +39,9 @@ final class JacksonSetup {
     }
 
     static ObjectMapper jsonMapper() {
-        JsonFactory factory = JsonFactory.builder()
+        JsonFactory factory = new KnownEndJsonParser.Factory((JsonFactoryBuilder) JsonFactory.builder()
                 .streamReadConstraints(constraints())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
         return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
