@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param data the payload; not copied, callers must not modify it
  * @param partitionKeys dynamic-partitioning keys (from MetadataExtraction or a Lambda), empty
  *     when the stream is not partitioned
+ * @param source where a KinesisStreamAsSource record came from (shard, partition key, sequence
+ *     number); null for DirectPut records. Kept through processing, so a transformed or split
+ *     record still names its source record
  */
-public record DeliveryRecord(String recordId, long arrivalMillis, byte[] data, Map<String, String> partitionKeys) {
+public record DeliveryRecord(String recordId, long arrivalMillis, byte[] data, Map<String, String> partitionKeys,
+        SourceRecordMetadata source) {
 
     public DeliveryRecord {
         Objects.requireNonNull(recordId, "recordId");
@@ -23,15 +27,19 @@ public record DeliveryRecord(String recordId, long arrivalMillis, byte[] data, M
         partitionKeys = Map.copyOf(partitionKeys);
     }
 
+    public DeliveryRecord(String recordId, long arrivalMillis, byte[] data, Map<String, String> partitionKeys) {
+        this(recordId, arrivalMillis, data, partitionKeys, null);
+    }
+
     public DeliveryRecord(String recordId, long arrivalMillis, byte[] data) {
-        this(recordId, arrivalMillis, data, Map.of());
+        this(recordId, arrivalMillis, data, Map.of(), null);
     }
 
     public DeliveryRecord withData(byte[] newData) {
-        return new DeliveryRecord(recordId, arrivalMillis, newData, partitionKeys);
+        return new DeliveryRecord(recordId, arrivalMillis, newData, partitionKeys, source);
     }
 
     public DeliveryRecord withPartitionKeys(Map<String, String> keys) {
-        return new DeliveryRecord(recordId, arrivalMillis, data, keys);
+        return new DeliveryRecord(recordId, arrivalMillis, data, keys, source);
     }
 }

@@ -15,9 +15,11 @@ public sealed interface DeliverySource {
      * parent/child lineage) from where the delivery stream was created on.
      *
      * @param streamName the data stream's name
+     * @param streamArn the data stream's ARN as KinesisStreamSourceConfiguration gave it (shown to
+     *     transformation functions as {@code sourceKinesisStreamArn})
      * @param startAtMillis records that arrived from this time on are delivered (the delivery
      *     stream's creation time, or KinesisStreamSourceConfiguration's start timestamp)
      */
-    record KinesisStream(String streamName, long startAtMillis) implements DeliverySource {
+    record KinesisStream(String streamName, String streamArn, long startAtMillis) implements DeliverySource {
     }
 }

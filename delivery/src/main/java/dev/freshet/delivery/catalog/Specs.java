@@ -19,7 +19,8 @@ final class Specs {
         DeliveryStreamRef ref = new DeliveryStreamRef(stream.name, catalog.arn(stream.name),
             catalog.settings().region(), stream.versionId);
         DeliverySource source = KINESIS_STREAM_AS_SOURCE.equals(stream.type)
-            ? new DeliverySource.KinesisStream(stream.kinesisStreamName, stream.deliveryStartMillis)
+            ? new DeliverySource.KinesisStream(stream.kinesisStreamName, stream.kinesisStreamArn,
+                stream.deliveryStartMillis)
             : new DeliverySource.DirectPut();
         return new DeliveryStreamSpec(ref, source, DestinationKind.valueOf(stream.destinationKind),
             stream.destination.deepCopy());

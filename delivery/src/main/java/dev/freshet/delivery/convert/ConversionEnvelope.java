@@ -10,7 +10,9 @@ import java.util.Base64;
 /**
  * The format-conversion failure envelope. It differs from the other destinations' envelope
  * ({@link dev.freshet.delivery.destination.FailureEnvelope}): the service documents
- * {@code ErrorCode}/{@code ErrorMessage} capitalised here and adds {@code dataCatalogTable}.
+ * {@code ErrorCode}/{@code ErrorMessage} capitalised here and adds {@code dataCatalogTable}, and
+ * for records of a KinesisStreamAsSource stream their source {@code sequenceNumber} and
+ * {@code subSequenceNumber} (DirectPut records have neither, so the members are left out).
  *
  * <p>Stateless.
  */
@@ -30,6 +32,10 @@ final class ConversionEnvelope {
         envelope.put("ErrorMessage", errorMessage);
         envelope.put("attemptEndingTimestamp", attemptEndingMillis);
         envelope.put("rawData", Base64.getEncoder().encodeToString(record.data()));
+        if (record.source() != null) {
+            envelope.put("sequenceNumber", record.source().sequenceNumber());
+            envelope.put("subSequenceNumber", record.source().subsequenceNumber());
+        }
         envelope.set("dataCatalogTable", catalogTable);
         try {
             return JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8);

@@ -14,10 +14,10 @@ import java.util.List;
  * <pre>
  * {"attemptsMade":1,"arrivalTimestamp":…,"ErrorCode":"DataFormatConversion.MalformedData",
  *  "ErrorMessage":"…","attemptEndingTimestamp":…,"rawData":"&lt;base64&gt;",
+ *  "sequenceNumber":"…","subSequenceNumber":0,
  *  "dataCatalogTable":{"catalogId":…,"databaseName":…,"tableName":…,"region":…,"versionId":…,"catalogArn":null}}
  * </pre>
- * (the documented members; sequenceNumber/subSequenceNumber are left out, as records here carry
- * no source sequence number).
+ * (sequenceNumber/subSequenceNumber only for records read from a Kinesis data stream).
  *
  * <p>Thread-safe (immutable).
  */

@@ -176,8 +176,8 @@ public final class JsonRows {
                 case FLOAT -> (float) floating(node);
                 case DOUBLE -> floating(node);
                 case BOOLEAN -> bool(node);
-                case TIMESTAMP -> node.isNumber() ? timestamps.fromNumber(number(node))
-                    : timestamps.fromText(node.asText());
+                case TIMESTAMP -> Timestamps.inHiveRange(node.isNumber() ? timestamps.fromNumber(number(node))
+                    : timestamps.fromText(node.asText()));
                 case DATE -> date(node);
                 case DECIMAL -> decimal(node, type);
             };

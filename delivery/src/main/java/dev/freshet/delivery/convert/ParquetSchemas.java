@@ -7,7 +7,6 @@ import dev.freshet.delivery.convert.HiveType.Primitive;
 import dev.freshet.delivery.convert.HiveType.StructType;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -17,9 +16,9 @@ import org.apache.parquet.schema.Types;
 /**
  * Maps a Hive row type to the Parquet schema of the files: every column optional (JSON may lack
  * it); lists and maps in the standard three-level layout ({@code list.element},
- * {@code key_value.key/value}); strings as UTF-8 binaries; timestamps as INT64
- * {@code TIMESTAMP(MILLIS, UTC)} (the service's Hive writer uses the legacy INT96; readers such as
- * Athena, Spark and DuckDB read both); dates as INT32 {@code DATE}; decimals as binary
+ * {@code key_value.key/value}); strings as UTF-8 binaries; timestamps as INT96 without a logical
+ * type, as the service's Hive Parquet SerDe writes them ({@link Int96Timestamps}; Athena, Spark,
+ * Hive and DuckDB read them as timestamps); dates as INT32 {@code DATE}; decimals as binary
  * {@code DECIMAL(p,s)}.
  *
  * <p>Thread-safe (stateless).
@@ -76,8 +75,7 @@ final class ParquetSchemas {
             case FLOAT -> Types.primitive(PrimitiveTypeName.FLOAT, repetition).named(name);
             case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(name);
             case BOOLEAN -> Types.primitive(PrimitiveTypeName.BOOLEAN, repetition).named(name);
-            case TIMESTAMP -> Types.primitive(PrimitiveTypeName.INT64, repetition)
-                .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MILLIS)).named(name);
+            case TIMESTAMP -> Types.primitive(PrimitiveTypeName.INT96, repetition).named(name);
             case DATE -> Types.primitive(PrimitiveTypeName.INT32, repetition)
                 .as(LogicalTypeAnnotation.dateType()).named(name);
             case DECIMAL -> Types.primitive(PrimitiveTypeName.BINARY, repetition)

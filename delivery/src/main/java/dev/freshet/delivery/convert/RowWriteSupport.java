@@ -122,7 +122,8 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         switch (type.kind()) {
             case STRING -> consumer.addBinary(Binary.fromString((String) value));
             case TINYINT, SMALLINT, INT, DATE -> consumer.addInteger((Integer) value);
-            case BIGINT, TIMESTAMP -> consumer.addLong((Long) value);
+            case BIGINT -> consumer.addLong((Long) value);
+            case TIMESTAMP -> consumer.addBinary(Int96Timestamps.encode((Long) value));
             case FLOAT -> consumer.addFloat((Float) value);
             case DOUBLE -> consumer.addDouble((Double) value);
             case BOOLEAN -> consumer.addBoolean((Boolean) value);

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *     {@code java.sql.Timestamp.valueOf}'s form {@code yyyy-[m]m-[d]d hh:mm:ss[.f…]}.</li>
  * </ul>
  * Epoch integers below 10^11 are seconds, larger ones milliseconds (10^11 s is the year 5138).
+ * Instants outside Hive's timestamp range (years 0000 to 9999) fail the record: the Julian day
+ * of the INT96 the file holds must fit its 32 bits.
  *
  * <p>Thread-safe (immutable).
  */
@@ -37,6 +39,9 @@ final class Timestamps {
         Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})[ T](\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final long SECONDS_BELOW = 100_000_000_000L;
+    private static final long MIN_MILLIS = LocalDate.of(0, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    private static final long MAX_MILLIS =
+        LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
 
     private final boolean openX;
     private final boolean millis;
@@ -134,6 +139,14 @@ final class Timestamps {
         ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
             ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
         return date.atTime(time).toInstant(offset).toEpochMilli();
+    }
+
+    /** {@code epochMillis} if it is within Hive's timestamp range, else a conversion failure. */
+    static long inHiveRange(long epochMillis) {
+        if (epochMillis < MIN_MILLIS || epochMillis > MAX_MILLIS) {
+            throw new ConversionException("timestamp " + epochMillis + " ms is outside Hive's range (years 0000 to 9999)");
+        }
+        return epochMillis;
     }
 
     static String abbreviate(String text) {

@@ -12,6 +12,7 @@ import dev.freshet.datastreams.kinesis.ShardListing;
 import dev.freshet.datastreams.kinesis.StreamRef;
 import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliverySource;
+import dev.freshet.delivery.SourceRecordMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A KinesisStreamAsSource stream's source: every shard of a Freshet data stream, read through the
  * Kinesis services' public API (ListShards, GetShardIterator, GetRecords, and
- * {@link RecordReader#awaitRecords} to wait without polling).
+ * {@link RecordReader#awaitRecords} to wait without polling). Each record carries its
+ * {@link SourceRecordMetadata} (stream ARN, shard, partition key, sequence number).
  *
  * <p>Lineage: a shard is read only once each of its parents is <em>delivered</em> to its end (in
  * the committed checkpoint) or gone (expired), so records of one partition key reach the
@@ -109,7 +111,9 @@ final class KinesisStreamSource implements SourceReader {
         }
         long bytes = 0;
         for (KinesisRecord record : result.records()) {
-            into.add(new DeliveryRecord(record.sequenceNumber(), record.arrivalMillis(), record.data()));
+            SourceRecordMetadata source = new SourceRecordMetadata(stream.streamArn(), cursor.shardId,
+                record.partitionKey(), record.arrivalMillis(), record.sequenceNumber(), 0);
+            into.add(new DeliveryRecord(record.sequenceNumber(), record.arrivalMillis(), record.data(), Map.of(), source));
             bytes += record.data().length;
             cursor.lastRead = record.sequenceNumber();
         }

@@ -70,8 +70,7 @@ public final class CloudWatchLogsProcessor extends RecordByRecordProcessor {
                     "A CloudWatch Logs log event has no string message");
             }
             byte[] line = (message.textValue() + "\n").getBytes(StandardCharsets.UTF_8);
-            out.add(new DeliveryRecord(SubRecordIds.of(record.recordId(), out.size()), record.arrivalMillis(), line,
-                record.partitionKeys()));
+            out.add(SubRecordIds.subRecord(record, out.size(), line));
         }
         return out;
     }

@@ -71,8 +71,7 @@ public final class RecordDeAggregationProcessor extends RecordByRecordProcessor 
     static List<DeliveryRecord> subRecords(DeliveryRecord record, List<byte[]> parts) {
         List<DeliveryRecord> out = new ArrayList<>(parts.size());
         for (byte[] part : parts) {
-            out.add(new DeliveryRecord(SubRecordIds.of(record.recordId(), out.size()), record.arrivalMillis(), part,
-                record.partitionKeys()));
+            out.add(SubRecordIds.subRecord(record, out.size(), part));
         }
         return out;
     }

@@ -60,7 +60,7 @@ class StreamLifecycleTest {
         assertThat(description.source().kinesisStreamArn()).isEqualTo(CatalogFixture.SOURCE_ARN);
         assertThat(description.source().deliveryStartTimestamp()).isEqualTo(description.created());
         assertThat(fixture.engine.running.get("from-orders").source())
-            .isEqualTo(new DeliverySource.KinesisStream("orders", fixture.millis.get()));
+            .isEqualTo(new DeliverySource.KinesisStream("orders", CatalogFixture.SOURCE_ARN, fixture.millis.get()));
         CreateRequest missing = new CreateRequest("from-nothing", "KinesisStreamAsSource",
             new CreateRequest.KinesisSource("arn:aws:kinesis:us-east-1:000000000000:stream/nothing", CatalogFixture.ROLE),
             null, Map.of("S3DestinationConfiguration", s3("")), List.of());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.delivery.DeliveryException;
 import dev.freshet.delivery.DeliveryRecord;
+import dev.freshet.delivery.SourceRecordMetadata;
 import dev.freshet.delivery.destination.FailedRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -45,8 +47,8 @@ class FormatConversionTest {
         assertThat(converted.failed()).isEmpty();
         ParquetReading.Read read = ParquetReading.read(converted.body());
         assertThat(read.schema().getType("id").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT64);
-        assertThat(read.schema().getType("ts").getLogicalTypeAnnotation())
-            .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS));
+        assertThat(read.schema().getType("ts").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT96);
+        assertThat(read.schema().getType("ts").getLogicalTypeAnnotation()).isNull();
         assertThat(read.schema().getType("tags").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.listType());
         assertThat(read.rows()).hasSize(3);
 
@@ -56,7 +58,7 @@ class FormatConversionTest {
         assertThat(full.getDouble("score", 0)).isEqualTo(1.5);
         assertThat(full.getBoolean("ok", 0)).isTrue();
         assertThat(full.getInteger("small", 0)).isEqualTo(-3);
-        assertThat(full.getLong("ts", 0)).isEqualTo(Instant.parse("2017-02-07T15:13:01.392Z").toEpochMilli());
+        assertThat(ParquetReading.int96(full.getInt96("ts", 0))).isEqualTo(Instant.parse("2017-02-07T15:13:01.392Z"));
         assertThat(full.getInteger("day", 0)).isEqualTo((int) LocalDate.parse("2024-02-29").toEpochDay());
         assertThat(new BigDecimal(new BigInteger(full.getBinary("price", 0).getBytes()), 2)).isEqualByComparingTo("12.35");
         Group tags = full.getGroup("tags", 0);
@@ -106,6 +108,25 @@ class FormatConversionTest {
     }
 
     @Test
+    void envelopesOfKinesisSourceRecordsCarryTheirSequenceNumbers() throws IOException {
+        SourceRecordMetadata source = new SourceRecordMetadata("arn:aws:kinesis:us-east-1:000000000000:stream/src",
+            "shardId-000000000001", "pk", 900, "49650000000000000000000000000000000000000000000000000018", 2);
+        List<DeliveryRecord> batch = List.of(
+            new DeliveryRecord("k", 1000, "nope".getBytes(StandardCharsets.UTF_8), Map.of(), source),
+            new DeliveryRecord("d", 1000, "nope".getBytes(StandardCharsets.UTF_8)));
+        FormatConversion.Converted converted = ConversionConfiguration.from(config(TABLE, openX(""), parquet("")))
+            .orElseThrow().convert(batch, CLOCK);
+
+        JsonNode kinesis = JSON.readTree(converted.failed().get(0).envelope());
+        assertThat(kinesis.get("sequenceNumber").asText()).isEqualTo(source.sequenceNumber());
+        assertThat(kinesis.get("subSequenceNumber").isIntegralNumber()).isTrue();
+        assertThat(kinesis.get("subSequenceNumber").asLong()).isEqualTo(2);
+        JsonNode direct = JSON.readTree(converted.failed().get(1).envelope());
+        assertThat(direct.has("sequenceNumber")).isFalse();
+        assertThat(direct.has("subSequenceNumber")).isFalse();
+    }
+
+    @Test
     void noBodyWhenEveryRecordFails() {
         FormatConversion.Converted converted = convert(config(TABLE, openX(""), parquet("")), "x", "");
         assertThat(converted.body()).isNull();
@@ -130,11 +151,11 @@ class FormatConversionTest {
 
     @Test
     void timestampsInTheOpenXForms() throws IOException {
-        long expected = Instant.parse("2018-02-07T19:58:48Z").toEpochMilli();
+        Instant expected = Instant.parse("2018-02-07T19:58:48Z");
         List<Group> rows = ParquetReading.read(convert(config("struct<ts:timestamp>", openX(""), parquet("")),
             "{\"ts\":\"2018-02-07T19:58:48Z\"}", "{\"ts\":\"2018-2-7 19:58:48.000\"}", "{\"ts\":1518033528}",
             "{\"ts\":1518033528000}", "{\"ts\":1518033528.0}", "{\"ts\":\"1518033528\"}").body()).rows();
-        assertThat(rows).extracting(row -> row.getLong("ts", 0)).containsOnly(expected);
+        assertThat(rows).extracting(row -> ParquetReading.int96(row.getInt96("ts", 0))).containsOnly(expected);
     }
 
     @Test
@@ -144,8 +165,8 @@ class FormatConversionTest {
             "{\"ts\":1518033480000}", "{\"ts\":\"2018/02/07 19:58\"}", "{\"ts\":\"2018-02-07 19:58:00\"}",
             "{\"ts\":\"7 Feb 2018\"}");
         assertThat(converted.failed()).hasSize(1);
-        assertThat(ParquetReading.read(converted.body()).rows()).extracting(row -> row.getLong("ts", 0))
-            .containsOnly(Instant.parse("2018-02-07T19:58:00Z").toEpochMilli());
+        assertThat(ParquetReading.read(converted.body()).rows()).extracting(row -> ParquetReading.int96(row.getInt96("ts", 0)))
+            .containsOnly(Instant.parse("2018-02-07T19:58:00Z"));
     }
 
     @Test

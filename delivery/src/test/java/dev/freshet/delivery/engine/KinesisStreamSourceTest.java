@@ -12,9 +12,11 @@ import dev.freshet.datastreams.kinesis.StreamMetrics;
 import dev.freshet.datastreams.kinesis.StreamRef;
 import dev.freshet.datastreams.log.Durability;
 import dev.freshet.datastreams.log.internal.FileLogEngine;
+import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliverySource;
 import dev.freshet.delivery.DeliveryStreamSpec;
 import dev.freshet.delivery.DestinationKind;
+import dev.freshet.delivery.SourceRecordMetadata;
 import dev.freshet.delivery.destination.DestinationRegistry;
 import dev.freshet.delivery.process.ProcessingSettings;
 import dev.freshet.delivery.process.RecordProcessorFactory;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A delivery stream reading a Freshet data stream through the Kinesis services, across a reshard. */
 class KinesisStreamSourceTest {
+
+    static final String SOURCE_ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/src";
 
     @TempDir
     Path dir;
@@ -70,7 +74,7 @@ class KinesisStreamSourceTest {
     DeliveryStreamSpec spec(long startAt) {
         DeliveryStreamSpec direct = EngineFixture.spec("fromkinesis", 1,
             EngineFixture.s3(EngineFixture.hints(1, 0)));
-        return new DeliveryStreamSpec(direct.ref(), new DeliverySource.KinesisStream("src", startAt),
+        return new DeliveryStreamSpec(direct.ref(), new DeliverySource.KinesisStream("src", SOURCE_ARN, startAt),
             DestinationKind.EXTENDED_S3, direct.destinationConfiguration());
     }
 
@@ -118,5 +122,30 @@ class KinesisStreamSourceTest {
         put(written, 500, 20);
         await().atMost(Duration.ofSeconds(30)).until(() -> engine.metrics("fromkinesis").orElseThrow().deliveredRecords() == 20);
         assertThat(deliveredByKey()).isEqualTo(written);
+    }
+
+    @Test
+    void recordsCarryTheirShardPartitionKeyAndSequenceNumber() {
+        kinesis.streams().create(new StreamLifecycle.CreateRequest("src", 2, null, null, null, null));
+        Map<String, RecordWriter.PutRecordResult> puts = new HashMap<>();
+        for (String key : List.of("alpha", "beta", "gamma", "delta")) {
+            puts.put(key, kinesis.writer().putRecord(StreamRef.named("src"), new RecordWriter.Entry(key, null,
+                key.getBytes(StandardCharsets.UTF_8)), null));
+        }
+        KinesisStreamSource source = KinesisStreamSource.open(kinesis,
+            new DeliverySource.KinesisStream("src", SOURCE_ARN, 0), new CheckpointFile(dir.resolve("cp"), "s", false));
+        List<DeliveryRecord> read = new ArrayList<>();
+        source.read(read, 100, 1 << 20);
+
+        assertThat(read).hasSize(4).allSatisfy(record -> {
+            SourceRecordMetadata meta = record.source();
+            String key = new String(record.data(), StandardCharsets.UTF_8);
+            assertThat(meta.streamArn()).isEqualTo(SOURCE_ARN);
+            assertThat(meta.partitionKey()).isEqualTo(key);
+            assertThat(meta.sequenceNumber()).isEqualTo(puts.get(key).sequenceNumber()).isEqualTo(record.recordId());
+            assertThat(meta.subsequenceNumber()).isZero();
+            assertThat(meta.approximateArrivalMillis()).isEqualTo(record.arrivalMillis());
+            assertThat(meta.shardId()).isEqualTo(puts.get(key).shardId());
+        });
     }
 }

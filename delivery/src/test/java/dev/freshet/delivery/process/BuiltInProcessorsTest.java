@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliveryStreamRef;
+import dev.freshet.delivery.SourceRecordMetadata;
 import dev.freshet.delivery.destination.FailedRecord;
 import dev.freshet.delivery.process.jq.PartitionKeyQuery;
 import dev.freshet.delivery.process.split.KplEncoder;
@@ -92,6 +93,22 @@ class BuiltInProcessorsTest {
             List.of(record("1", "a####b########c####")));
 
         assertThat(texts(result)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void subRecordsKeepTheirSourceWithTheirIndexAsSubsequenceNumber() {
+        SourceRecordMetadata source = new SourceRecordMetadata("arn:aws:kinesis:us-east-1:123456789012:stream/k",
+            "shardId-000000000000", "pk", 5, "49650000000000000000000000000000000000000000000000000001", 0);
+        ProcessorParameters parameters = ProcessorParameters.of(ProcessorType.RECORD_DE_AGGREGATION,
+            Map.of("SubRecordType", "JSON"));
+
+        ProcessingResult result = RecordDeAggregationProcessor.from(parameters, CLOCK).process(STREAM, List.of(
+            new DeliveryRecord("seq", 5, "{\"a\":1}{\"b\":2}".getBytes(StandardCharsets.UTF_8), Map.of(), source),
+            record("direct", "{\"c\":3}")));
+
+        assertThat(result.records()).extracting(DeliveryRecord::source).containsExactly(
+            source.withSubsequenceNumber(0), source.withSubsequenceNumber(1), null);
+        assertThat(result.records()).extracting(DeliveryRecord::recordId).containsExactly("seq.0", "seq.1", "direct.0");
     }
 
     @Test

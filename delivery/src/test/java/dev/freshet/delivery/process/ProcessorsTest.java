@@ -133,6 +133,11 @@ class ProcessorsTest {
             "BufferSizeInMBs");
         assertInvalid(processor("Lambda", "\"LambdaArn\": \"http://127.0.0.1:1/\", \"BufferIntervalInSeconds\": \"901\""),
             "BufferIntervalInSeconds");
+        // the service's documented ranges: 0.2-3 MB and 0-900 s
+        for (String bad : List.of("\"BufferSizeInMBs\": \"0.1\"", "\"BufferSizeInMBs\": \"one\"",
+                "\"BufferIntervalInSeconds\": \"-1\"", "\"BufferIntervalInSeconds\": \"1.5\"")) {
+            assertInvalid(processor("Lambda", "\"LambdaArn\": \"http://127.0.0.1:1/\", " + bad), bad.substring(1, bad.indexOf('"', 1)));
+        }
         assertInvalid(processor("Lambda", "\"LambdaArn\": \"http://127.0.0.1:1/\", \"SubRecordType\": \"JSON\""),
             "SubRecordType");
         assertInvalid(processor("MetadataExtraction", "\"MetadataExtractionQuery\": \"{a:.a}\", "

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.CompressionFormat;
-import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -84,13 +83,10 @@ class FirehoseDeliveryEndToEndTest {
     @Test
     void aKinesisSourcedStreamDeliversTheDataStreamsRecords() {
         KinesisClient kinesis = server.client(Wire.JSON);
-        kinesis.createStream(r -> r.streamName("e2e-source").shardCount(2));
-        String arn = kinesis.describeStreamSummary(r -> r.streamName("e2e-source")).streamDescriptionSummary().streamARN();
-        sdk.client().createDeliveryStream(r -> r.deliveryStreamName("e2e-from-kinesis")
-            .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
-            .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(arn).roleARN(Firehoses.ROLE))
+        String arn = Firehoses.dataStream(kinesis, "e2e-source", 2);
+        sdk.client().createDeliveryStream(Firehoses.fromKinesis("e2e-from-kinesis", arn)
             .extendedS3DestinationConfiguration(Firehoses.extendedS3("e2e-kinesis").bufferingHints(Firehoses.hints(1, 0))
-                .build()));
+                .build()).build());
         for (int i = 0; i < 10; i++) {
             String data = "k" + i + ";";
             kinesis.putRecord(r -> r.streamName("e2e-source").partitionKey(data).data(SdkBytes.fromUtf8String(data)));

@@ -7,11 +7,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.delivery.convert.ParquetReading;
 import dev.freshet.tests.harness.FreshetServer;
+import dev.freshet.tests.harness.Wire;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
@@ -21,11 +24,13 @@ import software.amazon.awssdk.services.firehose.model.DataFormatConversionConfig
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.ParquetCompression;
 import software.amazon.awssdk.services.firehose.model.Record;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * Record format conversion through the SDK: the schema given inline in SchemaConfiguration.TableName,
- * JSON records delivered as a Parquet object (read back with parquet-java), a record that does not
- * fit in {@code format-conversion-failed/}, a Glue table reference refused.
+ * JSON records delivered as a Parquet object (read back with parquet-java; timestamps as Hive's INT96),
+ * a record that does not fit in {@code format-conversion-failed/} (with its sequence number when it
+ * came from a Kinesis data stream), a Glue table reference refused.
  */
 class FirehoseFormatConversionTest {
 
@@ -56,7 +61,10 @@ class FirehoseFormatConversionTest {
         List<Group> rows = ParquetReading.read(DeliveredObjects.content(data, "lake", key)).rows();
         assertThat(rows).hasSize(20);
         assertThat(rows.get(3).getLong("id", 0)).isEqualTo(3);
-        assertThat(rows.get(3).getLong("ts", 0)).isEqualTo(1_518_033_531_000L);
+        // Hive's INT96 (nanos of day + Julian day), as the service's Parquet SerDe writes timestamps
+        assertThat(ParquetReading.read(DeliveredObjects.content(data, "lake", key)).schema().getType("ts")
+            .asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT96);
+        assertThat(ParquetReading.int96(rows.get(3).getInt96("ts", 0))).isEqualTo(Instant.ofEpochMilli(1_518_033_531_000L));
         assertThat(rows.get(3).getGroup("tags", 0).getGroup("list", 0).getString("element", 0)).isEqualTo("a");
 
         List<JsonNode> failed = DeliveredObjects.envelopes(data, "lake", "format-conversion-failed/");
@@ -64,6 +72,29 @@ class FirehoseFormatConversionTest {
             assertThat(envelope.get("ErrorCode").asText()).isEqualTo("DataFormatConversion.MalformedData");
             assertThat(envelope.get("dataCatalogTable").get("tableName").asText()).isEqualTo(TABLE);
         });
+    }
+
+    @Test
+    void aKinesisSourcedRecordThatDoesNotFitNamesItsSequenceNumber() {
+        KinesisClient kinesis = server.client(Wire.JSON);
+        String arn = Firehoses.dataStream(kinesis, "pq-source", 1);
+        sdk.client().createDeliveryStream(Firehoses.fromKinesis("pq-kinesis", arn)
+            .extendedS3DestinationConfiguration(Firehoses.extendedS3("lake-kinesis").bufferingHints(Firehoses.hints(64, 0))
+                .compressionFormat(CompressionFormat.UNCOMPRESSED).dataFormatConversionConfiguration(conversion(TABLE))
+                .build()).build());
+        kinesis.putRecord(r -> r.streamName("pq-source").partitionKey("a").data(SdkBytes.fromUtf8String("{\"id\":1}")));
+        String badSequence = kinesis.putRecord(r -> r.streamName("pq-source").partitionKey("b")
+            .data(SdkBytes.fromUtf8String("{\"id\":\"not a number\"}"))).sequenceNumber();
+
+        Path data = server.process().dataDir();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            !DeliveredObjects.envelopes(data, "lake-kinesis", "format-conversion-failed/").isEmpty());
+        assertThat(DeliveredObjects.envelopes(data, "lake-kinesis", "format-conversion-failed/")).singleElement()
+            .satisfies(envelope -> {
+                assertThat(envelope.get("sequenceNumber").asText()).isEqualTo(badSequence);
+                assertThat(envelope.get("subSequenceNumber").asLong()).isZero();
+                assertThat(envelope.get("ErrorCode").asText()).isEqualTo("DataFormatConversion.MalformedData");
+            });
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.freshet.tests.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freshet.delivery.process.lambda.TransformFunction;
 import dev.freshet.tests.harness.FreshetServer;
+import dev.freshet.tests.harness.Wire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,18 +27,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.ProcessingConfiguration;
 import software.amazon.awssdk.services.firehose.model.Processor;
 import software.amazon.awssdk.services.firehose.model.ProcessorParameter;
 import software.amazon.awssdk.services.firehose.model.ProcessorParameterName;
 import software.amazon.awssdk.services.firehose.model.ProcessorType;
 import software.amazon.awssdk.services.firehose.model.Record;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 
 /**
  * The Lambda processor and dynamic partitioning, end to end: a {@link TransformFunction} on loopback is
  * the function (named by its URL as LambdaArn, and by a function ARN mapped with {@code delivery-lambda-urls});
  * its Ok records reach the bucket transformed and in order, Dropped ones nowhere, ProcessingFailed ones as
- * {@code processing-failed} envelopes; JQ partition keys place objects under the evaluated prefixes.
+ * {@code processing-failed} envelopes; JQ partition keys place objects under the evaluated prefixes; a
+ * KinesisStreamAsSource stream's events carry {@code sourceKinesisStreamArn} and each record's
+ * {@code kinesisRecordMetadata}; Lambda buffer hints outside the service's ranges are refused.
  */
 class FirehoseLambdaPartitioningTest {
 
@@ -137,6 +145,62 @@ class FirehoseLambdaPartitioningTest {
         assertThat(DeliveredObjects.keys(dataDir, "partition-bucket", "by/")).allSatisfy(key ->
             assertThat(key).matches("by/(c[0-2]|padding)/fn/partitioned-1-\\d{4}(-\\d{2}){5}-[0-9a-f-]{36}"));
         assertThat(DeliveredObjects.keys(dataDir, "partition-bucket", "errors/")).isEmpty();
+    }
+
+    @Test
+    void aKinesisSourcedStreamsEventNamesTheSourceStreamAndEachRecordsShardKeyAndSequence() {
+        KinesisClient kinesis = server.client(Wire.JSON);
+        String sourceArn = Firehoses.dataStream(kinesis, "lambda-source", 2);
+        firehose.createDeliveryStream(Firehoses.fromKinesis("lambda-kinesis", sourceArn)
+            .extendedS3DestinationConfiguration(Firehoses.extendedS3("kinesis-lambda-bucket").bufferingHints(Firehoses.hints(1, 0))
+                .processingConfiguration(processing(lambda(function.url().toString()))).build()).build());
+        Map<String, PutRecordResponse> puts = new HashMap<>();
+        for (int n = 0; n < 8; n++) {
+            String record = "{\"n\":" + n + ",\"action\":\"keep\"}";
+            puts.put(record, kinesis.putRecord(r -> r.streamName("lambda-source").partitionKey("key-" + record.length()
+                + "-" + record.hashCode()).data(SdkBytes.fromUtf8String(record))));
+        }
+
+        await("the records transformed and delivered").atMost(DELIVERED).until(() ->
+            deliveredLines(dataDir, "kinesis-lambda-bucket", "2").size() >= puts.size());
+        List<JsonNode> events = function.events().stream()
+            .filter(e -> e.path("deliveryStreamArn").asText().endsWith("/lambda-kinesis")).toList();
+        assertThat(events).isNotEmpty().allSatisfy(e ->
+            assertThat(e.path("sourceKinesisStreamArn").asText()).isEqualTo(sourceArn));
+        List<JsonNode> sent = events.stream().flatMap(e -> toList(e.get("records")).stream()).toList();
+        assertThat(sent).hasSize(puts.size()).allSatisfy(record -> {
+            PutRecordResponse put = puts.get(decode(record.path("data").asText()));
+            JsonNode metadata = record.get("kinesisRecordMetadata");
+            assertThat(metadata.path("shardId").asText()).isEqualTo(put.shardId());
+            assertThat(metadata.path("sequenceNumber").asText()).isEqualTo(put.sequenceNumber());
+            assertThat(metadata.path("partitionKey").asText()).startsWith("key-");
+            assertThat(metadata.path("subsequenceNumber").isIntegralNumber()).isTrue();
+            assertThat(metadata.path("subsequenceNumber").asLong()).isZero();
+            assertThat(metadata.path("approximateArrivalTimestamp").asLong())
+                .isEqualTo(record.path("approximateArrivalTimestamp").asLong()).isPositive();
+        });
+        assertThat(deliveredLines(dataDir, "kinesis-lambda-bucket", "2")).hasSize(puts.size());
+    }
+
+    @Test
+    void lambdaBufferHintsOutsideTheServicesRangesAreInvalidArguments() {
+        for (Map.Entry<ProcessorParameterName, String> bad : List.of(
+                Map.entry(ProcessorParameterName.BUFFER_SIZE_IN_M_BS, "0.1"),
+                Map.entry(ProcessorParameterName.BUFFER_SIZE_IN_M_BS, "3.5"),
+                Map.entry(ProcessorParameterName.BUFFER_INTERVAL_IN_SECONDS, "901"))) {
+            Processor processor = Processor.builder().type(ProcessorType.LAMBDA).parameters(
+                parameter(ProcessorParameterName.LAMBDA_ARN, FUNCTION_ARN), parameter(bad.getKey(), bad.getValue())).build();
+            assertThatThrownBy(() -> firehose.createDeliveryStream(r -> r.deliveryStreamName("bad-hints")
+                .extendedS3DestinationConfiguration(Firehoses.extendedS3("unused").processingConfiguration(processing(processor))
+                    .build())))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining(bad.getKey().toString());
+        }
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
     }
 
     private static ProcessingConfiguration processing(Processor... processors) {

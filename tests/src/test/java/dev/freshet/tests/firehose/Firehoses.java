@@ -7,7 +7,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.BufferingHints;
+import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationConfiguration;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** The AWS SDK v2 Firehose client against a Freshet endpoint, and configurations the tests share. */
 final class Firehoses {
@@ -39,6 +42,19 @@ final class Firehoses {
 
     static ExtendedS3DestinationConfiguration.Builder extendedS3(String bucket) {
         return ExtendedS3DestinationConfiguration.builder().roleARN(ROLE).bucketARN("arn:aws:s3:::" + bucket);
+    }
+
+    /** Creates a Kinesis data stream and answers its ARN, for a KinesisStreamAsSource delivery stream. */
+    static String dataStream(KinesisClient kinesis, String name, int shards) {
+        kinesis.createStream(r -> r.streamName(name).shardCount(shards));
+        return kinesis.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary().streamARN();
+    }
+
+    /** A CreateDeliveryStream request for a stream reading the data stream {@code sourceArn}. */
+    static CreateDeliveryStreamRequest.Builder fromKinesis(String deliveryStream, String sourceArn) {
+        return CreateDeliveryStreamRequest.builder().deliveryStreamName(deliveryStream)
+            .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
+            .kinesisStreamSourceConfiguration(k -> k.kinesisStreamARN(sourceArn).roleARN(ROLE));
     }
 
     static BufferingHints hints(int sizeInMBs, int intervalInSeconds) {

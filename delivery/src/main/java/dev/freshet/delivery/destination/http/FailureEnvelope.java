@@ -17,8 +17,9 @@ import java.io.UncheckedIOException;
  *  "attemptEndingTimestamp":1594266081318,"rawData":"c2FtcGxl…","subsequenceNumber":0,"dataId":"…"}
  * </pre>
  *
- * {@code dataId} is the record's id (its source position); {@code subsequenceNumber} is 0 because
- * Freshet ids already tell split records apart. Stateless, thread-safe.
+ * {@code dataId} is the record's id (its source position); {@code subsequenceNumber} is a
+ * Kinesis-sourced record's (its index when de-aggregation split it), else 0, as Freshet ids
+ * already tell split records apart. Stateless, thread-safe.
  */
 final class FailureEnvelope {
 
@@ -36,7 +37,7 @@ final class FailureEnvelope {
             .put("errorMessage", outcome.errorMessage())
             .put("attemptEndingTimestamp", endedMillis)
             .put("rawData", record.data())
-            .put("subsequenceNumber", 0)
+            .put("subsequenceNumber", record.source() == null ? 0 : record.source().subsequenceNumber())
             .put("dataId", record.recordId());
         try {
             return new FailedRecord(record, ERROR_OUTPUT_TYPE, JSON.writeValueAsBytes(envelope));

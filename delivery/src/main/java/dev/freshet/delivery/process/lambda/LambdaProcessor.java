@@ -167,8 +167,7 @@ public final class LambdaProcessor implements RecordProcessor {
                     case LambdaResponse.OK -> {
                         Map<String, String> keys = new HashMap<>(record.partitionKeys());
                         keys.putAll(result.partitionKeys());
-                        delivered.add(new DeliveryRecord(record.recordId(), record.arrivalMillis(), result.data(),
-                            keys));
+                        delivered.add(record.withData(result.data()).withPartitionKeys(keys));
                     }
                     case LambdaResponse.DROPPED -> dropped++;
                     default -> failed.add(envelope(record, "Lambda.ProcessingFailedStatus",

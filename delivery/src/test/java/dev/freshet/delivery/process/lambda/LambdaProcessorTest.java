@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliveryStreamRef;
+import dev.freshet.delivery.SourceRecordMetadata;
 import dev.freshet.delivery.destination.FailedRecord;
 import dev.freshet.delivery.process.ProcessingResult;
 import dev.freshet.delivery.process.ProcessorParameters;
@@ -68,6 +69,46 @@ class LambdaProcessorTest {
         assertThat(first.get("recordId").asText()).isEqualTo("r1");
         assertThat(first.get("approximateArrivalTimestamp").asLong()).isEqualTo(1_700_000_000_000L);
         assertThat(first.get("data").asText()).isEqualTo(Base64.getEncoder().encodeToString("a".getBytes()));
+        assertThat(event.has("sourceKinesisStreamArn")).isFalse();
+        assertThat(first.has("kinesisRecordMetadata")).isFalse();
+    }
+
+    @Test
+    void kinesisSourceRecordsNameTheirStreamShardAndSequenceAndKeepThemThroughTheAnswer() throws Exception {
+        TransformFunction fn = function(eachRecord(r -> ok(r, upper(data(r)))));
+        String streamArn = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks";
+        SourceRecordMetadata source = new SourceRecordMetadata(streamArn, "shardId-000000000003", "user \"7\"",
+            1_699_999_999_000L, "49650000000000000000000000000000000000000000000000000042", 0);
+        DeliveryRecord record = new DeliveryRecord("49650000000000000000000000000000000000000000000000000042",
+            1_700_000_000_000L, "a".getBytes(StandardCharsets.UTF_8), Map.of(), source);
+
+        ProcessingResult result = processor(fn.url().toString(), Map.of()).process(STREAM, List.of(record));
+
+        JsonNode event = fn.events().get(0);
+        assertThat(event.get("sourceKinesisStreamArn").asText()).isEqualTo(streamArn);
+        JsonNode metadata = event.get("records").get(0).get("kinesisRecordMetadata");
+        assertThat(metadata.get("shardId").asText()).isEqualTo("shardId-000000000003");
+        assertThat(metadata.get("partitionKey").asText()).isEqualTo("user \"7\"");
+        assertThat(metadata.get("approximateArrivalTimestamp").asLong()).isEqualTo(1_699_999_999_000L);
+        assertThat(metadata.get("sequenceNumber").asText()).isEqualTo(source.sequenceNumber());
+        assertThat(metadata.get("subsequenceNumber").isIntegralNumber()).isTrue();
+        assertThat(metadata.get("subsequenceNumber").asLong()).isZero();
+        assertThat(result.records()).singleElement().satisfies(out -> {
+            assertThat(out.source()).isEqualTo(source);
+            assertThat(new String(out.data(), StandardCharsets.UTF_8)).isEqualTo("A");
+        });
+    }
+
+    @Test
+    void theMetadataCountsTowardsTheInvocationSize() {
+        SourceRecordMetadata source = new SourceRecordMetadata("arn:aws:kinesis:us-east-1:123456789012:stream/s",
+            "shardId-000000000000", "k".repeat(256), 0, "4".repeat(56), 0);
+        DeliveryRecord plain = new DeliveryRecord("id", 0, new byte[300]);
+        DeliveryRecord withSource = new DeliveryRecord("id", 0, new byte[300], Map.of(), source);
+        long extra = LambdaEvent.entrySize(withSource) - LambdaEvent.entrySize(plain);
+        byte[] oneEvent = LambdaEvent.of("i", STREAM, List.of(withSource)).body();
+        byte[] plainEvent = LambdaEvent.of("i", STREAM, List.of(plain)).body();
+        assertThat(extra).isGreaterThanOrEqualTo(oneEvent.length - plainEvent.length);
     }
 
     @Test
@@ -230,6 +271,37 @@ class LambdaProcessorTest {
         assertThat(result.records()).hasSize(10);
         assertThat(fn.invocations()).isEqualTo(5);
         fn.events().forEach(e -> assertThat(e.get("records").size()).isEqualTo(2));
+    }
+
+    @Test
+    void bufferHintsTakeTheServicesDefaultsAndRangeEnds() {
+        LambdaProcessor defaults = processor("http://127.0.0.1:1/", Map.of());
+        assertThat(defaults.bufferSizeBytes()).isEqualTo(1024 * 1024);
+        assertThat(defaults.bufferIntervalSeconds()).isEqualTo(60);
+        LambdaProcessor low = processor("http://127.0.0.1:1/", Map.of("BufferSizeInMBs", "0.2", "BufferIntervalInSeconds", "0"));
+        assertThat(low.bufferSizeBytes()).isEqualTo(209_715);
+        assertThat(low.bufferIntervalSeconds()).isZero();
+        LambdaProcessor high = processor("http://127.0.0.1:1/", Map.of("BufferSizeInMBs", "3", "BufferIntervalInSeconds", "900"));
+        assertThat(high.bufferSizeBytes()).isEqualTo(3 * 1024 * 1024);
+        assertThat(high.bufferIntervalSeconds()).isEqualTo(900);
+    }
+
+    @Test
+    void invocationsStayWithinLambdasSixMegabytePayload() throws Exception {
+        TransformFunction fn = function(eachRecord(r -> ok(r, data(r))));
+        List<DeliveryRecord> records = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            records.add(new DeliveryRecord("r" + i, 1L, new byte[1000 * 1024]));
+        }
+
+        ProcessingResult result = processor(fn.url().toString(), Map.of("BufferSizeInMBs", "3")).process(STREAM, records);
+
+        assertThat(result.records()).hasSize(7);
+        // 3 MB of data per invocation: 3 records of 1000 KiB (4 MB of base64), never more than 6 MB of event
+        assertThat(fn.events()).extracting(e -> e.get("records").size()).containsExactly(3, 3, 1);
+        for (JsonNode event : fn.events()) {
+            assertThat(TransformFunction.JSON.writeValueAsBytes(event).length).isLessThanOrEqualTo(6 * 1024 * 1024);
+        }
     }
 
     @Test
