@@ -48,4 +48,13 @@ public interface DeliveryMetrics {
      * {@link dev.freshet.delivery.destination.DestinationMetrics} counted them.
      */
     java.util.Map<String, Long> destinationCounters();
+
+    /**
+     * The destination's gauges by the service's metric names (dynamic partitioning's
+     * {@code PartitionCount}, {@code PartitionCountExceeded}, {@code ActivePartitionsLimit}), each at
+     * the value last set; empty when it set none.
+     */
+    default java.util.Map<String, Long> destinationGauges() {
+        return java.util.Map.of();
+    }
 }

@@ -1,6 +1,6 @@
 package dev.freshet.datastreams.kinesis;
 
-import dev.freshet.datastreams.kinesis.internal.TokenBucket;
+import dev.freshet.datastreams.limits.TokenBucket;
 
 import java.time.InstantSource;
 import java.util.Map;

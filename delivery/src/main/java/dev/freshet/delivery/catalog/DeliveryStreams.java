@@ -42,7 +42,8 @@ public final class DeliveryStreams {
         this.destinations = new DestinationUpdates(catalog, engine);
         this.tags = new StreamTags(catalog);
         this.encryption = new StreamEncryption(catalog);
-        this.records = new RecordIntake(catalog, engine, metrics);
+        this.records = new RecordIntake(catalog, engine, metrics,
+            new PutThrottle(settings.enforceLimits(), settings.putQuota(), settings.clock()));
     }
 
     /** Hands every stored stream that is not being deleted to the engine. Call once, after opening. */

@@ -4,6 +4,7 @@ import dev.freshet.delivery.DeliveryEngine;
 import dev.freshet.delivery.DeliveryErrorType;
 import dev.freshet.delivery.DeliveryException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,9 @@ import java.util.concurrent.TimeoutException;
  * records are appended to the stream's buffer log by the engine and acknowledged once it has them.
  * When the engine cannot take a batch now, PutRecordBatch answers each record as failed with
  * ServiceUnavailableException (the service's per-record failure) and PutRecord answers the error.
+ * In limits mode the stream's Direct PUT quota ({@link PutThrottle}) refuses a call past the request
+ * rate as a whole, and the records past the record or byte rate one by one ("Slow down.").
+ * Refused records are counted as ThrottledRecords.
  *
  * <p>Thread-safe.
  */
@@ -28,11 +32,13 @@ public final class RecordIntake {
     private final DeliveryCatalog catalog;
     private final DeliveryEngine engine;
     private final IntakeMetrics metrics;
+    private final PutThrottle throttle;
 
-    RecordIntake(DeliveryCatalog catalog, DeliveryEngine engine, IntakeMetrics metrics) {
+    RecordIntake(DeliveryCatalog catalog, DeliveryEngine engine, IntakeMetrics metrics, PutThrottle throttle) {
         this.catalog = catalog;
         this.engine = engine;
         this.metrics = metrics;
+        this.throttle = throttle;
     }
 
     /** PutRecord: the record's id, or the error. */
@@ -55,7 +61,7 @@ public final class RecordIntake {
     }
 
     private PutResult put(String name, List<byte[]> records) {
-        long bytes = checkSizes(records);
+        checkSizes(records);
         boolean encrypted = catalog.read(state -> {
             DeliveryStreamState stream = catalog.require(state, name);
             if (stream.deletedAtMillis > 0) {
@@ -68,37 +74,66 @@ public final class RecordIntake {
             }
             return EncryptionSettings.encrypted(stream, catalog.now());
         });
+        int admitted;
+        try {
+            admitted = throttle.admit(name, records);
+        } catch (DeliveryException e) {
+            metrics.throttled(name, records.size());
+            throw e;
+        }
+        List<PutResult.Entry> entries = new ArrayList<>(append(name, records.subList(0, admitted)));
+        entries.addAll(refused(name, records.size() - admitted, PutThrottle.SLOW_DOWN));
+        int failed = 0;
+        for (PutResult.Entry entry : entries) {
+            failed += entry.errorCode() == null ? 0 : 1;
+        }
+        return new PutResult(failed, encrypted, entries);
+    }
+
+    /** Hands the records to the engine: one entry each, its id or (when the engine cannot take them now) the error. */
+    private List<PutResult.Entry> append(String name, List<byte[]> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
         try {
             List<String> ids = engine.put(name, records).get(PUT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long bytes = 0;
+            for (byte[] record : records) {
+                bytes += record.length;
+            }
             metrics.incoming(name, records.size(), bytes);
             List<PutResult.Entry> entries = new ArrayList<>(ids.size());
             ids.forEach(id -> entries.add(new PutResult.Entry(id, null, null)));
-            return new PutResult(0, encrypted, entries);
+            return entries;
         } catch (ExecutionException e) {
-            return failed(name, records.size(), encrypted, e.getCause());
+            return unavailable(name, records.size(), e.getCause());
         } catch (TimeoutException e) {
-            return failed(name, records.size(), encrypted, e);
+            return unavailable(name, records.size(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(name, records.size(), encrypted, e);
+            return unavailable(name, records.size(), e);
         }
     }
 
-    private PutResult failed(String name, int count, boolean encrypted, Throwable cause) {
+    private List<PutResult.Entry> unavailable(String name, int count, Throwable cause) {
         if (cause instanceof DeliveryException refused && refused.type() != DeliveryErrorType.SERVICE_UNAVAILABLE) {
             throw refused;
         }
-        metrics.throttled(name, count);
-        String message = cause instanceof DeliveryException refused ? refused.getMessage()
-            : "Firehose stream " + name + " could not take the records now; retry.";
-        List<PutResult.Entry> entries = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            entries.add(new PutResult.Entry(null, DeliveryErrorType.SERVICE_UNAVAILABLE.awsName(), message));
-        }
-        return new PutResult(count, encrypted, entries);
+        return refused(name, count, cause instanceof DeliveryException refused ? refused.getMessage()
+            : "Firehose stream " + name + " could not take the records now; retry.");
     }
 
-    private static long checkSizes(List<byte[]> records) {
+    /** {@code count} ServiceUnavailableException entries, counted as ThrottledRecords. */
+    private List<PutResult.Entry> refused(String name, int count, String message) {
+        if (count == 0) {
+            return List.of();
+        }
+        metrics.throttled(name, count);
+        return Collections.nCopies(count, new PutResult.Entry(null, DeliveryErrorType.SERVICE_UNAVAILABLE.awsName(),
+            message));
+    }
+
+    private static void checkSizes(List<byte[]> records) {
         long total = 0;
         for (int i = 0; i < records.size(); i++) {
             int size = records.get(i).length;
@@ -111,6 +146,5 @@ public final class RecordIntake {
         if (total > MAX_BATCH_BYTES) {
             throw DeliveryException.invalidArgument("Records size exceeds 4 MB limit: the batch has " + total + " bytes.");
         }
-        return total;
     }
 }

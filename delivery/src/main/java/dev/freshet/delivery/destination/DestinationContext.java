@@ -12,7 +12,9 @@ import java.time.InstantSource;
  * @param clock wall time for envelopes and timestamps
  * @param health where the destination says it is failing (FailureDescription) and recovered
  * @param metrics the stream's counters under the service's metric names ({@code DeliveryToRedshift.Records}…)
+ * @param activePartitionsLimit partitions one batch of a dynamically partitioned stream may open
+ *     (the service's quota of active partitions)
  */
 public record DestinationContext(ObjectStore objectStore, RetryPolicy retry, InstantSource clock, StreamHealth health,
-        DestinationMetrics metrics) {
+        DestinationMetrics metrics, int activePartitionsLimit) {
 }

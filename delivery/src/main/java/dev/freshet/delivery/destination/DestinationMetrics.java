@@ -2,7 +2,8 @@ package dev.freshet.delivery.destination;
 
 /**
  * Where a destination counts what it delivered, under the service's CloudWatch metric names
- * ({@code DeliveryToRedshift.Records}, {@code DeliveryToAmazonOpenSearchService.Bytes}…). web/
+ * ({@code DeliveryToRedshift.Records}, {@code DeliveryToAmazonOpenSearchService.Bytes}…), and
+ * reports levels as gauges (dynamic partitioning's {@code PartitionCount}). web/
  * exposes them in {@code /metrics}; tests read them back.
  *
  * <p>Per delivery attempt a destination reports {@code <prefix>.Success} as 1 (everything sent was
@@ -19,6 +20,13 @@ public interface DestinationMetrics {
 
     /** Adds {@code amount} to the counter {@code name}. */
     void count(String name, long amount);
+
+    /**
+     * Sets the gauge {@code name} ({@code PartitionCount}, {@code ActivePartitionsLimit}…): the last
+     * value set stands until the next. Ignored by implementations that keep no gauges.
+     */
+    default void gauge(String name, long value) {
+    }
 
     /** Reports one attempt's outcome and the records and bytes it confirmed. */
     default void attempt(String prefix, boolean success, long confirmedRecords, long confirmedBytes) {

@@ -120,7 +120,8 @@ public final class LogDeliveryEngine implements DeliveryEngine {
     }
 
     private DestinationContext context(StreamCounters counters) {
-        return new DestinationContext(objectStore, settings.retry(), settings.clock(), counters, counters);
+        return new DestinationContext(objectStore, settings.retry(), settings.clock(), counters, counters,
+            settings.activePartitionsLimit());
     }
 
     private CheckpointFile checkpointFile(String name) {

@@ -28,6 +28,7 @@ final class StreamCounters implements DeliveryMetrics, StreamHealth, Destination
     private final LongAdder processingFailed = new LongAdder();
     private final LongAdder errorOutput = new LongAdder();
     private final Map<String, LongAdder> destinationCounters = new ConcurrentHashMap<>();
+    private final Map<String, Long> destinationGauges = new ConcurrentHashMap<>();
     private volatile String failure;
     /** Arrival of the oldest record read but not yet delivered, or -1. */
     private volatile long oldestInFlight = -1;
@@ -67,6 +68,16 @@ final class StreamCounters implements DeliveryMetrics, StreamHealth, Destination
     @Override
     public void count(String name, long amount) {
         destinationCounters.computeIfAbsent(name, key -> new LongAdder()).add(amount);
+    }
+
+    @Override
+    public void gauge(String name, long value) {
+        destinationGauges.put(name, value);
+    }
+
+    @Override
+    public Map<String, Long> destinationGauges() {
+        return new TreeMap<>(destinationGauges);
     }
 
     @Override

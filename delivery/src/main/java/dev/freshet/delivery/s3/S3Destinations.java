@@ -26,9 +26,9 @@ public final class S3Destinations {
         registry.register(DestinationKind.EXTENDED_S3, (spec, context) -> new ExtendedS3Destination(
             ConversionConfiguration.from(spec.destinationConfiguration())
                 .map(conversion -> convertingWriter(spec, conversion, context))
-                .orElseGet(() -> writer(spec, S3Target.from(spec.destinationConfiguration()), context))));
+                .orElseGet(() -> destinationWriter(spec, context))));
         registry.register(DestinationKind.S3, (spec, context) -> new ExtendedS3Destination(
-            writer(spec, S3Target.from(spec.destinationConfiguration()), context)));
+            destinationWriter(spec, context)));
         return registry;
     }
 
@@ -85,9 +85,23 @@ public final class S3Destinations {
             return new ObjectFormat.Encoded(converted.body(), converted.failed());
         };
         return new S3ObjectWriter(target, spec.ref(),
-            new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock(), format);
+            new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock(), format,
+            partitions(context));
     }
 
+    /** The destination's writer: its batches may open at most the stream's limit of active partitions. */
+    private static S3ObjectWriter destinationWriter(DeliveryStreamSpec spec, DestinationContext context) {
+        S3Target target = S3Target.from(spec.destinationConfiguration());
+        return new S3ObjectWriter(target, spec.ref(),
+            new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock(),
+            ObjectFormat.concatenated(target), partitions(context));
+    }
+
+    private static ActivePartitions partitions(DestinationContext context) {
+        return new ActivePartitions(context.activePartitionsLimit(), context.metrics());
+    }
+
+    /** A writer of error envelopes or backed-up source records (prefixes without partition keys). */
     private static S3ObjectWriter writer(DeliveryStreamSpec spec, S3Target target, DestinationContext context) {
         return new S3ObjectWriter(target, spec.ref(),
             new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.clock());

@@ -31,19 +31,25 @@ public final class S3ObjectWriter {
     private final ObjectPutter putter;
     private final InstantSource clock;
     private final ObjectFormat format;
+    private final ActivePartitions partitions;
 
+    /** A writer of concatenated records with the service's default quota of active partitions, reporting no gauges. */
     public S3ObjectWriter(S3Target target, DeliveryStreamRef stream, ObjectPutter putter, InstantSource clock) {
-        this(target, stream, putter, clock, ObjectFormat.concatenated(target));
+        this(target, stream, putter, clock, ObjectFormat.concatenated(target), ActivePartitions.UNREPORTED);
     }
 
-    /** A writer whose objects' bodies the format makes (record format conversion). */
+    /**
+     * A writer whose objects' bodies the format makes (concatenated, or record format conversion),
+     * opening at most {@code partitions}' limit of partitions per batch.
+     */
     public S3ObjectWriter(S3Target target, DeliveryStreamRef stream, ObjectPutter putter, InstantSource clock,
-            ObjectFormat format) {
+            ObjectFormat format, ActivePartitions partitions) {
         this.target = target;
         this.keys = new ObjectKeys(stream, target.zone(), target.extension());
         this.putter = putter;
         this.clock = clock;
         this.format = format;
+        this.partitions = partitions;
     }
 
     public S3Target target() {
@@ -52,12 +58,13 @@ public final class S3ObjectWriter {
 
     /**
      * Stores the records; returns those whose object name could not be evaluated (a missing
-     * partition key, a prefix past 512 characters) or that the format left out (records that
-     * failed conversion), for the error output.
+     * partition key, a prefix past 512 characters), those of partitions past the active-partitions
+     * limit, and those the format left out (records that failed conversion), for the error output.
      */
     public List<FailedRecord> writeRecords(List<DeliveryRecord> records) throws InterruptedException {
         List<FailedRecord> unnamed = new ArrayList<>();
         S3Prefix prefix = target.rules().prefix();
+        ActivePartitions.Count active = partitions.count();
         for (List<DeliveryRecord> group : groups(records, prefix.partitionKeyNames())) {
             long oldest = oldestArrival(group);
             String evaluated;
@@ -70,6 +77,10 @@ public final class S3ObjectWriter {
                 }
                 continue;
             }
+            if (!active.admit()) {
+                unnamed.addAll(active.refuse(group, clock.millis()));
+                continue;
+            }
             String key = keys.key(evaluated, oldest);
             ObjectFormat.Encoded encoded = format.encode(group, entryName(key));
             unnamed.addAll(encoded.failed());
@@ -77,14 +88,22 @@ public final class S3ObjectWriter {
                 putter.put(target.bucket(), key, encoded.body());
             }
         }
+        if (!prefix.partitionKeyNames().isEmpty()) {
+            active.report();
+        }
         return unnamed;
     }
 
-    /** Stores the envelopes, one JSON line each, one object per error-output type and partition. */
+    /**
+     * Stores the envelopes, one JSON line each, one object per error-output type (and per value of
+     * partition keys the error prefix uses, which the catalog does not allow: records of thousands
+     * of partitions past the active-partitions limit still make one object).
+     */
     public void writeErrors(List<FailedRecord> failed) throws InterruptedException {
-        Map<Map.Entry<String, Map<String, String>>, List<FailedRecord>> byType = new LinkedHashMap<>();
+        List<String> keyNames = target.rules().errorPrefix().partitionKeyNames();
+        Map<Map.Entry<String, List<String>>, List<FailedRecord>> byType = new LinkedHashMap<>();
         for (FailedRecord record : failed) {
-            byType.computeIfAbsent(Map.entry(record.errorOutputType(), record.record().partitionKeys()),
+            byType.computeIfAbsent(Map.entry(record.errorOutputType(), keyValues(record.record(), keyNames)),
                 k -> new ArrayList<>()).add(record);
         }
         for (List<FailedRecord> group : byType.values()) {
@@ -118,13 +137,18 @@ public final class S3ObjectWriter {
         }
         Map<List<String>, List<DeliveryRecord>> groups = new LinkedHashMap<>();
         for (DeliveryRecord record : records) {
-            List<String> values = new ArrayList<>(keyNames.size());
-            for (String name : keyNames) {
-                values.add(record.partitionKeys().get(name));
-            }
-            groups.computeIfAbsent(values, k -> new ArrayList<>()).add(record);
+            groups.computeIfAbsent(keyValues(record, keyNames), k -> new ArrayList<>()).add(record);
         }
         return new ArrayList<>(groups.values());
+    }
+
+    /** The record's values of the named partition keys (null where it lacks one). */
+    private static List<String> keyValues(DeliveryRecord record, List<String> keyNames) {
+        List<String> values = new ArrayList<>(keyNames.size());
+        for (String name : keyNames) {
+            values.add(record.partitionKeys().get(name));
+        }
+        return values;
     }
 
     private static long oldestArrival(List<DeliveryRecord> records) {

@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A catalog over a temporary folder, a fake engine and a clock the test moves. */
@@ -24,25 +25,48 @@ final class CatalogFixture {
     final FakeEngine engine = new FakeEngine();
     final Path dir;
     final int streamLimit;
+    /** Limits mode with this Direct PUT quota; null: limits mode off. */
+    final PutQuota putQuota;
+    /** ThrottledRecords by stream, as the intake reported them. */
+    final Map<String, Integer> throttledRecords = new ConcurrentHashMap<>();
     DeliveryStreams streams;
 
     CatalogFixture(Path dir) {
-        this(dir, CatalogSettings.DEFAULT_STREAM_LIMIT);
+        this(dir, CatalogSettings.DEFAULT_STREAM_LIMIT, null);
     }
 
     CatalogFixture(Path dir, int streamLimit) {
+        this(dir, streamLimit, null);
+    }
+
+    CatalogFixture(Path dir, PutQuota putQuota) {
+        this(dir, CatalogSettings.DEFAULT_STREAM_LIMIT, putQuota);
+    }
+
+    private CatalogFixture(Path dir, int streamLimit, PutQuota putQuota) {
         this.dir = dir;
         this.streamLimit = streamLimit;
+        this.putQuota = putQuota;
         reopen();
     }
 
     /** A new service over the same folder, as after a restart. */
     DeliveryStreams reopen() {
         InstantSource clock = () -> Instant.ofEpochMilli(millis.get());
-        CatalogSettings settings = new CatalogSettings("us-east-1", "000000000000", Duration.ofMillis(500), false,
-            streamLimit, clock);
+        CatalogSettings settings = new CatalogSettings("us-east-1", "000000000000", Duration.ofMillis(500),
+            putQuota != null, streamLimit, clock, putQuota == null ? PutQuota.DEFAULT : putQuota);
         SourceStreams sources = arn -> arn.equals(SOURCE_ARN) ? Optional.of("orders") : Optional.empty();
-        streams = new DeliveryStreams(settings, engine, sources, dir, IntakeMetrics.NONE);
+        IntakeMetrics metrics = new IntakeMetrics() {
+            @Override
+            public void incoming(String stream, int records, long bytes) {
+            }
+
+            @Override
+            public void throttled(String stream, int records) {
+                throttledRecords.merge(stream, records, Integer::sum);
+            }
+        };
+        streams = new DeliveryStreams(settings, engine, sources, dir, metrics);
         return streams;
     }
 

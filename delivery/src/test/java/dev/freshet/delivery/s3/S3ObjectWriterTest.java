@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.delivery.DeliveryRecord;
+import dev.freshet.delivery.destination.DestinationMetrics;
 import dev.freshet.delivery.destination.FailedRecord;
 import dev.freshet.delivery.destination.FailureEnvelope;
 import dev.freshet.delivery.destination.RetryPolicy;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class S3ObjectWriterTest {
@@ -92,5 +94,55 @@ class S3ObjectWriterTest {
         writer("{\"BucketARN\":\"arn:aws:s3:::b\",\"CompressionFormat\":\"GZIP\",\"FileExtension\":\".json.gz\"}")
             .writeRecords(List.of(record("z", ObjectKeysTest.ARRIVAL, Map.of())));
         assertThat(objects.keySet()).singleElement().satisfies(key -> assertThat(key).endsWith(".json.gz"));
+    }
+
+    @Test
+    void partitionsPastTheActiveLimitGoToTheErrorOutputAsActivePartitionExceeded() throws Exception {
+        S3Target target = S3Target.from(new ObjectMapper().readTree("{\"BucketARN\":\"arn:aws:s3:::b\",\"Prefix\":"
+            + "\"c=!{partitionKeyFromQuery:c}/\",\"ErrorOutputPrefix\":\"err/!{firehose:error-output-type}/\"}"));
+        Map<String, Long> gauges = new TreeMap<>();
+        DestinationMetrics metrics = new DestinationMetrics() {
+            @Override
+            public void count(String name, long amount) {
+            }
+
+            @Override
+            public void gauge(String name, long value) {
+                gauges.put(name, value);
+            }
+        };
+        S3ObjectWriter writer = new S3ObjectWriter(target, ObjectKeysTest.STREAM, new ObjectPutter(store,
+            new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1)), StreamHealth.NONE),
+            InstantSource.fixed(java.time.Instant.ofEpochMilli(ObjectKeysTest.ARRIVAL)), ObjectFormat.concatenated(target),
+            new ActivePartitions(2, metrics));
+        List<DeliveryRecord> records = new ArrayList<>();
+        for (String c : List.of("a", "b", "a", "c", "d", "c", "b")) {
+            records.add(record(c + records.size(), ObjectKeysTest.ARRIVAL, Map.of("c", c)));
+        }
+        records.add(record("nokey", ObjectKeysTest.ARRIVAL, Map.of()));
+
+        List<FailedRecord> failed = writer.writeRecords(records);
+
+        assertThat(objects.values()).as("the first two partitions, in order of first appearance").containsExactly("a0a2", "b1b6");
+        assertThat(failed).extracting(f -> new String(f.record().data(), StandardCharsets.UTF_8))
+            .containsExactlyInAnyOrder("c3", "c5", "d4", "nokey");
+        assertThat(failed).filteredOn(f -> f.errorOutputType().equals("activePartitionExceeded")).hasSize(3)
+            .allSatisfy(f -> {
+                var envelope = new ObjectMapper().readTree(f.envelope());
+                assertThat(envelope.get("errorCode").asText()).isEqualTo("DynamicPartitioning.ActivePartitionsLimitExceeded");
+                assertThat(envelope.get("errorMessage").asText())
+                    .isEqualTo("The number of active partitions has exceeded the configured limit");
+            });
+        assertThat(gauges).containsExactlyInAnyOrderEntriesOf(
+            Map.of("PartitionCount", 2L, "PartitionCountExceeded", 1L, "ActivePartitionsLimit", 2L));
+
+        objects.clear();
+        writer.writeErrors(failed);
+        assertThat(objects.keySet()).as("one object per error-output type, not one per refused partition")
+            .hasSize(2).anySatisfy(key -> assertThat(key).startsWith("b/err/activePartitionExceeded/orders-3-"));
+
+        objects.clear();
+        assertThat(writer.writeRecords(List.of(record("e", ObjectKeysTest.ARRIVAL, Map.of("c", "e"))))).isEmpty();
+        assertThat(gauges).containsEntry("PartitionCount", 1L).containsEntry("PartitionCountExceeded", 0L);
     }
 }

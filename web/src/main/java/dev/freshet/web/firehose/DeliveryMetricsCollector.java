@@ -29,7 +29,10 @@ import java.util.function.Supplier;
  * and {@code …_bytes_total}; {@code freshet_firehose_delivery_to_<destination>_data_freshness_seconds} (age of the oldest
  * undelivered record), {@code freshet_firehose_processing_failed_records_total},
  * {@code freshet_firehose_error_output_records_total} and {@code freshet_firehose_delivery_failing}
- * (1 while DescribeDeliveryStream shows a FailureDescription). Counters start at 0 with the process.
+ * (1 while DescribeDeliveryStream shows a FailureDescription); the destination's gauges the same way
+ * (dynamic partitioning's {@code PartitionCount} is {@code freshet_firehose_partition_count}, likewise
+ * {@code …_partition_count_exceeded} and {@code freshet_firehose_active_partitions_limit}). Counters start
+ * at 0 with the process.
  *
  * <p>Thread-safe.
  */
@@ -86,6 +89,7 @@ final class DeliveryMetricsCollector implements MultiCollector, AutoCloseable {
                 named.put("DataReadFromKinesisStream.Bytes", metrics.incomingBytes());
             }
             named.forEach((name, value) -> add(counters, prometheusName(name), stream, value));
+            metrics.destinationGauges().forEach((name, value) -> add(gauges, prometheusName(name), stream, value));
             add(counters, PREFIX + "processing_failed_records", stream, metrics.processingFailedRecords());
             add(counters, PREFIX + "error_output_records", stream, metrics.errorOutputRecords());
             add(gauges, prometheusName(destination + ".DataFreshness") + "_seconds", stream,

@@ -93,6 +93,6 @@ public final class FirehoseModule implements FreshetModule {
 
     private static CatalogSettings settings(FreshetConfig config) {
         return new CatalogSettings(config.region(), config.accountId(), config.streamTransition(), config.enforceLimits(),
-            CatalogSettings.DEFAULT_STREAM_LIMIT, InstantSource.system());
+            CatalogSettings.DEFAULT_STREAM_LIMIT, InstantSource.system(), config.delivery().putQuota());
     }
 }

@@ -60,7 +60,8 @@ public final class ServerDeliveryEngine implements DeliveryEngine {
             ProcessingSettings processing = new ProcessingSettings(new LambdaSettings(delivery.lambdaUrls(),
                 LambdaSettings.DEFAULT_INVOCATION_TIMEOUT, LambdaSettings.DEFAULT_RETRY_BACKOFF), Clock.systemUTC());
             LogDeliveryEngine engine = new LogDeliveryEngine(
-                EngineSettings.defaults(dataDir.resolve("firehose"), config.durability()), context.logs(), store,
+                EngineSettings.defaults(dataDir.resolve("firehose"), config.durability())
+                    .withActivePartitionsLimit(delivery.activePartitionsLimit()), context.logs(), store,
                 StandardDestinations.registry(delivery.searchEndpoints()), RecordProcessorFactory.of(processing),
                 dataStreams);
             LOG.atInfo().setMessage("delivery engine ready").addKeyValue("store", delivery.s3().map(Object::toString)

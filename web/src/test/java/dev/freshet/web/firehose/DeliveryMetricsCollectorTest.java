@@ -32,9 +32,10 @@ class DeliveryMetricsCollectorTest {
     @Test
     void everyRunningStreamIsExportedByItsDestination() throws IOException {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Map<String, DeliveryMetrics> running = Map.of("to-s3", new Figures(Map.of(), null),
+        Map<String, DeliveryMetrics> running = Map.of("to-s3", new Figures(Map.of(), null,
+                Map.of("PartitionCount", 3L, "PartitionCountExceeded", 1L, "ActivePartitionsLimit", 3L)),
             "to-http", new Figures(Map.of("DeliveryToHttpEndpoint.Records", 7L, "DeliveryToHttpEndpoint.Success", 2L),
-                "HTTP.ConnectionFailed: refused"));
+                "HTTP.ConnectionFailed: refused", Map.of()));
         DeliveryMetricsCollector collector = new DeliveryMetricsCollector(registry, () -> Map.of(
             "to-s3", new DeliveryMetricsCollector.Stream(DestinationKind.EXTENDED_S3, true),
             "to-http", new DeliveryMetricsCollector.Stream(DestinationKind.HTTP_ENDPOINT, false),
@@ -57,6 +58,11 @@ class DeliveryMetricsCollectorTest {
             .contains("freshet_firehose_delivery_to_http_endpoint_data_freshness_seconds{delivery_stream=\"to-http\"} 1.5")
             .contains("freshet_firehose_delivery_failing{delivery_stream=\"to-http\"} 1.0")
             .contains("freshet_firehose_delivery_failing{delivery_stream=\"to-s3\"} 0.0")
+            .contains("# TYPE freshet_firehose_partition_count gauge")
+            .contains("freshet_firehose_partition_count{delivery_stream=\"to-s3\"} 3.0")
+            .contains("freshet_firehose_partition_count_exceeded{delivery_stream=\"to-s3\"} 1.0")
+            .contains("freshet_firehose_active_partitions_limit{delivery_stream=\"to-s3\"} 3.0")
+            .doesNotContain("partition_count{delivery_stream=\"to-http\"}")
             .doesNotContain("stopped")
             .doesNotContain("delivery_to_s3_records_total{delivery_stream=\"to-http\"}");
         collector.close();
@@ -69,7 +75,8 @@ class DeliveryMetricsCollectorTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private record Figures(Map<String, Long> destinationCounters, String failureDescription) implements DeliveryMetrics {
+    private record Figures(Map<String, Long> destinationCounters, String failureDescription,
+            Map<String, Long> destinationGauges) implements DeliveryMetrics {
 
         @Override
         public long incomingRecords() {

@@ -1,5 +1,7 @@
 package dev.freshet.web.server.config;
 
+import dev.freshet.delivery.catalog.PutQuota;
+import dev.freshet.delivery.s3.ActivePartitions;
 import dev.freshet.delivery.store.S3StoreSettings;
 import java.net.URI;
 import java.util.Map;
@@ -15,14 +17,18 @@ import java.util.Optional;
  * @param s3              the S3-compatible store ({@code s3-*}); empty: the local directory {@code <data-dir>/s3}
  * @param lambdaUrls      Lambda function ARN to the URL the Lambda processor calls ({@code delivery-lambda-urls})
  * @param searchEndpoints OpenSearch/Elasticsearch domain ARN to its cluster URL ({@code delivery-search-endpoints})
+ * @param activePartitionsLimit dynamic partitioning's active partitions per stream ({@code delivery-active-partitions-limit})
+ * @param putQuota each stream's Direct PUT throughput with {@code enforce-limits} ({@code delivery-put-*})
  */
 public record DeliverySettings(Optional<S3StoreSettings> s3, Map<String, URI> lambdaUrls,
-                               Map<String, URI> searchEndpoints) {
+                               Map<String, URI> searchEndpoints, int activePartitionsLimit, PutQuota putQuota) {
 
-    public static final DeliverySettings LOCAL = new DeliverySettings(Optional.empty(), Map.of(), Map.of());
+    public static final DeliverySettings LOCAL = new DeliverySettings(Optional.empty(), Map.of(), Map.of(),
+        ActivePartitions.DEFAULT_LIMIT, PutQuota.DEFAULT);
 
     public DeliverySettings {
         Objects.requireNonNull(s3, "s3");
+        Objects.requireNonNull(putQuota, "putQuota");
         lambdaUrls = Map.copyOf(lambdaUrls);
         searchEndpoints = Map.copyOf(searchEndpoints);
     }
@@ -31,6 +37,7 @@ public record DeliverySettings(Optional<S3StoreSettings> s3, Map<String, URI> la
     public String toString() {
         // S3StoreSettings.toString() leaves the secret out
         return "DeliverySettings[s3=" + s3.map(Object::toString).orElse("local directory") + ", lambdaUrls="
-            + lambdaUrls + ", searchEndpoints=" + searchEndpoints + "]";
+            + lambdaUrls + ", searchEndpoints=" + searchEndpoints + ", activePartitionsLimit=" + activePartitionsLimit
+            + ", putQuota=" + putQuota + "]";
     }
 }

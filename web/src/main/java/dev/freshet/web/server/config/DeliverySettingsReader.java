@@ -2,6 +2,8 @@ package dev.freshet.web.server.config;
 
 import static dev.freshet.web.server.config.Setting.*;
 
+import dev.freshet.delivery.catalog.PutQuota;
+import dev.freshet.delivery.catalog.RecordIntake;
 import dev.freshet.delivery.process.lambda.LambdaSettings;
 import dev.freshet.delivery.store.S3StoreSettings;
 import dev.freshet.web.server.config.ConfigException.Reason;
@@ -24,11 +26,21 @@ final class DeliverySettingsReader {
     private static final Pattern S3_REGION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern DOMAIN_ARN = Pattern.compile("arn:aws[a-z-]*:es:[a-z0-9-]+:[0-9]{12}:domain/[a-z][a-z0-9-]{2,27}");
 
+    /** The most active partitions the service grants a delivery stream on request. */
+    private static final int MAX_ACTIVE_PARTITIONS = 5_000;
+
     private DeliverySettingsReader() {
     }
 
     static DeliverySettings read(SettingValues v) throws ConfigException {
-        return new DeliverySettings(s3(v), lambdaUrls(v), searchEndpoints(v));
+        return new DeliverySettings(s3(v), lambdaUrls(v), searchEndpoints(v),
+            (int) v.number(DELIVERY_ACTIVE_PARTITIONS_LIMIT, 1, MAX_ACTIVE_PARTITIONS), putQuota(v));
+    }
+
+    private static PutQuota putQuota(SettingValues v) throws ConfigException {
+        return new PutQuota((int) v.number(DELIVERY_PUT_REQUESTS_PER_SECOND, 1, Integer.MAX_VALUE),
+            (int) v.number(DELIVERY_PUT_RECORDS_PER_SECOND, 1, Integer.MAX_VALUE),
+            v.number(DELIVERY_PUT_BYTES_PER_SECOND, RecordIntake.MAX_RECORD_BYTES, Long.MAX_VALUE));
     }
 
     private static Optional<S3StoreSettings> s3(SettingValues v) throws ConfigException {

@@ -77,7 +77,16 @@ public enum Setting {
     DELIVERY_LAMBDA_URLS("delivery-lambda-urls", null, "ARN=URL,...",
         "URLs the Lambda processor calls for function ARNs (Freshet runs no Lambda)"),
     DELIVERY_SEARCH_ENDPOINTS("delivery-search-endpoints", null, "ARN=URL,...",
-        "cluster URLs of the OpenSearch/Elasticsearch domain ARNs that delivery streams name (DomainARN)");
+        "cluster URLs of the OpenSearch/Elasticsearch domain ARNs that delivery streams name (DomainARN)"),
+    DELIVERY_ACTIVE_PARTITIONS_LIMIT("delivery-active-partitions-limit", "500", "N",
+        "partitions a dynamically partitioned delivery stream's buffer may open (1 to 5000); "
+            + "records of more go to the error output as activePartitionExceeded"),
+    DELIVERY_PUT_REQUESTS_PER_SECOND("delivery-put-requests-per-second", "2000", "N",
+        "with enforce-limits: PutRecord and PutRecordBatch calls per second per delivery stream"),
+    DELIVERY_PUT_RECORDS_PER_SECOND("delivery-put-records-per-second", "500000", "N",
+        "with enforce-limits: records per second per delivery stream (Direct PUT)"),
+    DELIVERY_PUT_BYTES_PER_SECOND("delivery-put-bytes-per-second", "5242880", "BYTES",
+        "with enforce-limits: payload bytes per second per delivery stream (Direct PUT; at least 1024000)");
 
     private final String key;
     private final String defaultValue;

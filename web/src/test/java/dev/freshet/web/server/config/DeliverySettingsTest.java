@@ -2,6 +2,7 @@ package dev.freshet.web.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freshet.delivery.catalog.PutQuota;
 import dev.freshet.delivery.store.S3StoreSettings;
 import dev.freshet.web.server.config.ConfigException.Reason;
 import java.net.URI;
@@ -36,6 +37,26 @@ class DeliverySettingsTest {
         assertThat(delivery.s3()).isEmpty();
         assertThat(delivery.lambdaUrls()).isEmpty();
         assertThat(delivery.searchEndpoints()).isEmpty();
+        assertThat(delivery.activePartitionsLimit()).isEqualTo(500);
+        assertThat(delivery.putQuota()).isEqualTo(new PutQuota(2_000, 500_000, 5 * 1024 * 1024));
+    }
+
+    @Test
+    void activePartitionsLimitAndDirectPutQuotaAreSettings() throws ConfigException {
+        DeliverySettings delivery = parse(Map.of("FRESHET_DELIVERY_PUT_BYTES_PER_SECOND", "1048576"),
+            "--delivery-active-partitions-limit", "5000", "--delivery-put-requests-per-second", "50",
+            "--delivery-put-records-per-second", "1000").delivery();
+
+        assertThat(delivery.activePartitionsLimit()).isEqualTo(5_000);
+        assertThat(delivery.putQuota()).isEqualTo(new PutQuota(50, 1_000, 1_048_576));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"delivery-active-partitions-limit, 0", "delivery-active-partitions-limit, 5001",
+        "delivery-put-requests-per-second, 0", "delivery-put-records-per-second, many",
+        "delivery-put-bytes-per-second, 1023999"})
+    void outOfRangeLimitsStopStartup(String key, String value) {
+        assertThat(failure("--" + key, value).reason()).isEqualTo(Reason.INVALID_VALUE);
     }
 
     @Test

@@ -1,9 +1,10 @@
-package dev.freshet.datastreams.kinesis.internal;
+package dev.freshet.datastreams.limits;
 
 /**
  * A token bucket refilled continuously at {@code ratePerSecond} up to one second's worth. A take
  * may push the bucket into debt when {@code allowDebt} (the service lets one GetRecords return up
- * to 10 MiB, then throttles until the read budget recovers).
+ * to 10 MiB, then throttles until the read budget recovers). Shared by the limits modes of data
+ * streams ({@code ThroughputLimits}) and delivery streams (Direct PUT quotas).
  *
  * <p>Thread-safe.
  */
