@@ -62,7 +62,8 @@ public final class AwsJsonExchange {
         if (exchange.isInIoThread()) {
             exchange.getResponseSender().send(body);
         } else {
-            exchange.getIoThread().execute(() -> exchange.getResponseSender().send(body));
+            // dispatch, not execute: inside a handler call it also keeps Undertow from ending the exchange
+            exchange.dispatch(exchange.getIoThread(), () -> exchange.getResponseSender().send(body));
         }
     }
 }
