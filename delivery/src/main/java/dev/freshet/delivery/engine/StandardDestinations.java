@@ -9,6 +9,7 @@ import dev.freshet.delivery.destination.opensearch.SearchDestination;
 import dev.freshet.delivery.destination.redshift.RedshiftDestination;
 import dev.freshet.delivery.s3.S3Destinations;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -29,9 +30,14 @@ public final class StandardDestinations {
      *     that name a DomainARN rather than a ClusterEndpoint
      */
     public static DestinationRegistry registry(Map<String, URI> domainEndpoints) {
+        return registry(domainEndpoints, HttpEndpointDestination.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** @param httpRequestTimeout how long an HTTP endpoint may take to answer one request */
+    public static DestinationRegistry registry(Map<String, URI> domainEndpoints, Duration httpRequestTimeout) {
         DestinationRegistry registry = S3Destinations.register(new DestinationRegistry());
         registry.register(DestinationKind.HTTP_ENDPOINT, (spec, context) ->
-            HttpEndpointDestination.from(spec, httpMetrics(context.metrics())));
+            HttpEndpointDestination.from(spec, httpMetrics(context.metrics()), httpRequestTimeout));
         registry.register(DestinationKind.REDSHIFT, (spec, context) ->
             RedshiftDestination.from(spec, context.objectStore(), context.metrics()));
         registry.register(DestinationKind.ELASTICSEARCH, (spec, context) ->

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,26 @@ final class DeliveredObjects {
     private DeliveredObjects() {
     }
 
-    /** The keys under {@code keyPrefix} in the bucket, sorted (keys start with the object's time, then a uuid). */
+    /**
+     * The keys under {@code keyPrefix} in the bucket, sorted (keys start with the object's time, then a uuid).
+     * Safe while the server writes: a temporary file renamed away during the walk makes it walk again.
+     */
     static List<String> keys(Path dataDir, String bucket, String keyPrefix) {
         Path root = dataDir.resolve("s3").resolve(bucket);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return walk(root, keyPrefix);
+            } catch (NoSuchFileException e) {
+                if (attempt == 100) {
+                    throw new UncheckedIOException(e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static List<String> walk(Path root, String keyPrefix) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -40,8 +58,8 @@ final class DeliveredObjects {
                 .filter(key -> key.startsWith(keyPrefix))
                 .sorted()
                 .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

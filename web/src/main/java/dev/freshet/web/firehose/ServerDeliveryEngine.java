@@ -58,11 +58,11 @@ public final class ServerDeliveryEngine implements DeliveryEngine {
         ObjectStore store = store(delivery, dataDir, config.durability());
         try {
             ProcessingSettings processing = new ProcessingSettings(new LambdaSettings(delivery.lambdaUrls(),
-                LambdaSettings.DEFAULT_INVOCATION_TIMEOUT, LambdaSettings.DEFAULT_RETRY_BACKOFF), Clock.systemUTC());
+                delivery.lambdaTimeout(), LambdaSettings.DEFAULT_RETRY_BACKOFF), Clock.systemUTC());
             LogDeliveryEngine engine = new LogDeliveryEngine(
                 EngineSettings.defaults(dataDir.resolve("firehose"), config.durability())
                     .withActivePartitionsLimit(delivery.activePartitionsLimit()), context.logs(), store,
-                StandardDestinations.registry(delivery.searchEndpoints()), RecordProcessorFactory.of(processing),
+                StandardDestinations.registry(delivery.searchEndpoints(), delivery.httpTimeout()), RecordProcessorFactory.of(processing),
                 dataStreams);
             LOG.atInfo().setMessage("delivery engine ready").addKeyValue("store", delivery.s3().map(Object::toString)
                 .orElse(dataDir.resolve("s3").toString())).log();

@@ -10,15 +10,16 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body up to a cap and stops reading past it, so an endpoint answering
- * megabytes of garbage cannot make delivery hold them in memory.
+ * megabytes of garbage cannot make delivery hold them in memory. The Lambda processor reads
+ * function answers with it too.
  *
  * @param bytes what was read (at most the cap)
  * @param tooLarge whether the body went past the cap (then {@code bytes} is incomplete)
  */
-record CappedBody(byte[] bytes, boolean tooLarge) {
+public record CappedBody(byte[] bytes, boolean tooLarge) {
 
     /** A subscriber for one response. Not thread-safe; the HTTP client calls it serially. */
-    static BodySubscriber<CappedBody> subscriber(int cap) {
+    public static BodySubscriber<CappedBody> subscriber(int cap) {
         return new Subscriber(cap);
     }
 

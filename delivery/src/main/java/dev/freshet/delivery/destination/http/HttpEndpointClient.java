@@ -121,42 +121,44 @@ final class HttpEndpointClient {
             return AttemptOutcome.retryable(AttemptOutcome.DESTINATION_EXCEPTION, received(status, text));
         }
         String violation = violation(requestId, headers, text);
+        // worded as the service's error log words it, the specific reason in the middle
         return violation == null ? AttemptOutcome.delivered()
-            : AttemptOutcome.retryable(AttemptOutcome.INVALID_RESPONSE, "The response received from the endpoint is "
-                + "invalid: " + violation + ". Raw response received: 200 " + quote(text));
+            : AttemptOutcome.retryable(AttemptOutcome.INVALID_RESPONSE, "The response received from the specified "
+                + "endpoint is invalid. Contact the owner of the endpoint to resolve the issue. Response for request "
+                + requestId + " " + violation + ". Raw response received: 200 " + quote(text));
     }
 
-    /** Why a 200 does not meet the response spec, or null when it does. */
+    /** Why a 200 does not meet the response spec ("Response for request X …"), or null when it does. */
     private static String violation(String requestId, HttpHeaders headers, String text) {
         String contentType = headers.firstValue("Content-Type").orElse("");
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return "Content-Type is not application/json";
+            return "does not have the Content-Type application/json";
         }
         if (headers.firstValue("Content-Encoding").isPresent()) {
-            return "the response is content-encoded";
+            return "is content-encoded";
         }
         JsonNode json;
         try {
             json = JSON.readTree(text);
         } catch (IOException e) {
-            return "not valid JSON";
+            return "is not recognized as valid JSON or has unexpected fields";
         }
         if (json == null || !json.isObject()) {
-            return "not a JSON object";
+            return "is not recognized as valid JSON or has unexpected fields";
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!RESPONSE_FIELDS.contains(name)) {
-                return "unexpected field " + name;
+                return "is not recognized as valid JSON or has unexpected fields (" + name + ")";
             }
         }
         if (!json.path("requestId").isTextual()) {
-            return "requestId is missing";
+            return "has no requestId";
         }
         if (!json.path("requestId").asText().equals(requestId)) {
-            return "requestId does not match the request's " + requestId;
+            return "has a requestId that does not match";
         }
-        return json.path("timestamp").isNumber() ? null : "timestamp is missing or not a number";
+        return json.path("timestamp").isNumber() ? null : "has no numeric timestamp";
     }
 
     private AttemptOutcome timedOut() {

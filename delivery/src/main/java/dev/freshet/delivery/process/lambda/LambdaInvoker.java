@@ -1,13 +1,16 @@
 package dev.freshet.delivery.process.lambda;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.freshet.delivery.destination.http.CappedBody;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Calls a function URL once: POST of the event JSON, the function's answer back. Maps what goes
@@ -40,40 +43,51 @@ final class LambdaInvoker {
     private LambdaInvoker() {
     }
 
-    /** The function's answer body. */
+    /**
+     * The function's answer body. The whole exchange, answer body included, must finish within
+     * {@code timeout}: the request timeout alone ends at the answer's headers, so a function that
+     * sent them and then stalled would hold the stream's delivery thread forever.
+     */
     static byte[] invoke(URI url, byte[] event, Duration timeout) throws LambdaFailure, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url)
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(event))
             .build();
-        HttpResponse<InputStream> response;
+        CompletableFuture<HttpResponse<CappedBody>> exchange =
+            CLIENT.sendAsync(request, info -> CappedBody.subscriber(MAX_PAYLOAD_BYTES));
+        HttpResponse<CappedBody> response;
         try {
-            response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw functionError("The Lambda function did not answer within " + timeout.toSeconds() + " s");
-        } catch (IOException e) {
-            throw new LambdaFailure("Lambda.ServiceException", "The Lambda function could not be invoked: " + e, true);
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw notInTime(timeout);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw notInTime(timeout);
+            }
+            throw new LambdaFailure("Lambda.ServiceException", "The Lambda function could not be invoked or its answer "
+                + "broke off: " + e.getCause(), true);
         }
-        try (InputStream body = response.body()) {
-            byte[] bytes = body.readNBytes(MAX_PAYLOAD_BYTES + 1);
-            checkStatus(response, bytes);
-            return bytes;
-        } catch (HttpTimeoutException e) {
-            throw functionError("The Lambda function did not answer within " + timeout.toSeconds() + " s");
-        } catch (IOException e) {
-            throw new LambdaFailure("Lambda.ServiceException", "The Lambda function's answer broke off: " + e, true);
-        }
+        checkStatus(response, response.body());
+        return response.body().bytes();
     }
 
-    private static void checkStatus(HttpResponse<?> response, byte[] body) throws LambdaFailure {
+    private static LambdaFailure notInTime(Duration timeout) {
+        return functionError("The Lambda function did not answer within " + timeout.toSeconds() + " s");
+    }
+
+    private static void checkStatus(HttpResponse<?> response, CappedBody body) throws LambdaFailure {
         int status = response.statusCode();
         if (response.headers().firstValue("X-Amz-Function-Error").isPresent() || status == 500 || status == 502) {
             throw functionError(LambdaFailure.FUNCTION_ERROR_MESSAGE);
         }
         switch (status) {
             case 200 -> {
-                if (body.length > MAX_PAYLOAD_BYTES) {
+                if (body.tooLarge()) {
                     throw functionError("The Lambda function's response is larger than " + MAX_PAYLOAD_BYTES
                         + " bytes");
                 }

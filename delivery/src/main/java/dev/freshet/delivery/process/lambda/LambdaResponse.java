@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * Every record id sent must come back exactly once: a duplicate is
  * {@code Lambda.DuplicatedRecordId}, an id missing or replaced is {@code Lambda.MissingRecordId},
- * and either fails the whole invocation. An answer that is not this shape (not JSON, no records
+ * and either fails the whole invocation (messages as the service's error-log table words them). An answer that is not this shape (not JSON, no records
  * array, an unknown result, Ok without valid base64 data, partition keys that are not strings) is
  * {@code Lambda.JsonProcessingException}, also for the whole invocation.
  *
@@ -58,8 +58,8 @@ final class LambdaResponse {
             }
         }
         if (results.size() != sentIds.size() || !results.keySet().containsAll(sentIds)) {
-            throw new LambdaFailure(LambdaFailure.MISSING_RECORD_ID, "One or more record Ids were not returned. "
-                + "Ensure that the Lambda function returns all received record Ids.", false);
+            throw new LambdaFailure(LambdaFailure.MISSING_RECORD_ID, "One or more record IDs were not returned. "
+                + "Ensure that the Lambda function returns all received record IDs.", false);
         }
         return results;
     }
@@ -127,8 +127,10 @@ final class LambdaResponse {
         return out;
     }
 
+    /** The service's message for the code, then what exactly was wrong. */
     private static LambdaFailure invalid(String message) {
-        return new LambdaFailure(LambdaFailure.JSON_PROCESSING, "The Lambda function returned an invalid response: "
-            + message, false);
+        return new LambdaFailure(LambdaFailure.JSON_PROCESSING, "There was an error parsing returned records from the "
+            + "Lambda function. Ensure that the returned records follow the status model required by Firehose. ("
+            + message + ")", false);
     }
 }

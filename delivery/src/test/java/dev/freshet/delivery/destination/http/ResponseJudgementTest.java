@@ -45,7 +45,14 @@ class ResponseJudgementTest {
                 judge(200, JSON_TYPE, "{\"requestId\":\"" + ID + "\",\"timestamp\":\"1578090903599\"}"))) {
             assertThat(outcome.kind()).isEqualTo(AttemptOutcome.Kind.RETRYABLE);
             assertThat(outcome.errorCode()).isEqualTo("HttpEndpoint.InvalidResponseFromDestination");
+            assertThat(outcome.errorMessage()).startsWith("The response received from the specified endpoint is invalid. "
+                + "Contact the owner of the endpoint to resolve the issue. Response for request " + ID + " ")
+                .contains(". Raw response received: 200 ");
         }
+        assertThat(judge(200, JSON_TYPE, "<html>").errorMessage()).isEqualTo("The response received from the "
+            + "specified endpoint is invalid. Contact the owner of the endpoint to resolve the issue. Response for "
+            + "request " + ID + " is not recognized as valid JSON or has unexpected fields. Raw response received: "
+            + "200 <html>");
     }
 
     @Test

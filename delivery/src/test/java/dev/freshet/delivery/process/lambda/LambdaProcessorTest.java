@@ -7,9 +7,11 @@ import static dev.freshet.delivery.process.lambda.TransformFunction.ok;
 import static dev.freshet.delivery.process.lambda.TransformFunction.processingFailed;
 import static dev.freshet.delivery.process.lambda.TransformFunction.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.freshet.delivery.DeliveryRecord;
 import dev.freshet.delivery.DeliveryStreamRef;
 import dev.freshet.delivery.SourceRecordMetadata;
@@ -18,6 +20,8 @@ import dev.freshet.delivery.process.ProcessingResult;
 import dev.freshet.delivery.process.ProcessorParameters;
 import dev.freshet.delivery.process.ProcessorType;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +36,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +150,8 @@ class LambdaProcessorTest {
             List.of(record("1", "a"), record("2", "b")));
 
         assertAllFailed(result, 2, "Lambda.MissingRecordId", 1);
+        assertThat(envelope(result.failed().get(0)).get("errorMessage").asText()).isEqualTo("One or more record IDs "
+            + "were not returned. Ensure that the Lambda function returns all received record IDs.");
         assertThat(fn.invocations()).isEqualTo(1);
     }
 
@@ -178,6 +187,8 @@ class LambdaProcessorTest {
                 List.of(record("1", "a")));
 
             assertAllFailed(result, 1, "Lambda.JsonProcessingException", 1);
+            assertThat(envelope(result.failed().get(0)).get("errorMessage").asText())
+                .startsWith("There was an error parsing returned records from the Lambda function.");
         }
     }
 
@@ -222,6 +233,43 @@ class LambdaProcessorTest {
 
         assertAllFailed(result, 1, "Lambda.FunctionError", 2);
         assertThat(envelope(result.failed().get(0)).get("errorMessage").asText()).contains("did not answer");
+    }
+
+    @Test
+    void aFunctionThatStallsInTheMiddleOfItsAnswerTimesOutToo() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        HttpServer stalling = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        stalling.setExecutor(handlers);
+        stalling.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 1_000);
+            exchange.getResponseBody().write("{\"records\":[".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        stalling.start();
+        try {
+            LambdaSettings settings = new LambdaSettings(Map.of(), Duration.ofMillis(300), Duration.ofMillis(1));
+            LambdaProcessor processor = LambdaProcessor.from(parameters("http://127.0.0.1:"
+                + stalling.getAddress().getPort() + "/", Map.of("NumberOfRetries", "1")), settings, CLOCK);
+
+            ProcessingResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> processor.process(STREAM, List.of(record("1", "a"))));
+
+            assertAllFailed(result, 1, "Lambda.FunctionError", 2);
+            assertThat(envelope(result.failed().get(0)).get("errorMessage").asText()).contains("did not answer");
+        } finally {
+            done.countDown();
+            stalling.stop(0);
+            handlers.shutdownNow();
+        }
     }
 
     @Test

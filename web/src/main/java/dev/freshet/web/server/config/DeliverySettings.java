@@ -1,9 +1,12 @@
 package dev.freshet.web.server.config;
 
 import dev.freshet.delivery.catalog.PutQuota;
+import dev.freshet.delivery.destination.http.HttpEndpointDestination;
+import dev.freshet.delivery.process.lambda.LambdaSettings;
 import dev.freshet.delivery.s3.ActivePartitions;
 import dev.freshet.delivery.store.S3StoreSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,16 +22,22 @@ import java.util.Optional;
  * @param searchEndpoints OpenSearch/Elasticsearch domain ARN to its cluster URL ({@code delivery-search-endpoints})
  * @param activePartitionsLimit dynamic partitioning's active partitions per stream ({@code delivery-active-partitions-limit})
  * @param putQuota each stream's Direct PUT throughput with {@code enforce-limits} ({@code delivery-put-*})
+ * @param httpTimeout how long an HTTP endpoint may take to answer a request ({@code delivery-http-timeout-millis})
+ * @param lambdaTimeout how long a transformation function may take to answer ({@code delivery-lambda-timeout-millis})
  */
 public record DeliverySettings(Optional<S3StoreSettings> s3, Map<String, URI> lambdaUrls,
-                               Map<String, URI> searchEndpoints, int activePartitionsLimit, PutQuota putQuota) {
+                               Map<String, URI> searchEndpoints, int activePartitionsLimit, PutQuota putQuota,
+                               Duration httpTimeout, Duration lambdaTimeout) {
 
     public static final DeliverySettings LOCAL = new DeliverySettings(Optional.empty(), Map.of(), Map.of(),
-        ActivePartitions.DEFAULT_LIMIT, PutQuota.DEFAULT);
+        ActivePartitions.DEFAULT_LIMIT, PutQuota.DEFAULT, HttpEndpointDestination.DEFAULT_REQUEST_TIMEOUT,
+        LambdaSettings.DEFAULT_INVOCATION_TIMEOUT);
 
     public DeliverySettings {
         Objects.requireNonNull(s3, "s3");
         Objects.requireNonNull(putQuota, "putQuota");
+        Objects.requireNonNull(httpTimeout, "httpTimeout");
+        Objects.requireNonNull(lambdaTimeout, "lambdaTimeout");
         lambdaUrls = Map.copyOf(lambdaUrls);
         searchEndpoints = Map.copyOf(searchEndpoints);
     }
@@ -38,6 +47,6 @@ public record DeliverySettings(Optional<S3StoreSettings> s3, Map<String, URI> la
         // S3StoreSettings.toString() leaves the secret out
         return "DeliverySettings[s3=" + s3.map(Object::toString).orElse("local directory") + ", lambdaUrls="
             + lambdaUrls + ", searchEndpoints=" + searchEndpoints + ", activePartitionsLimit=" + activePartitionsLimit
-            + ", putQuota=" + putQuota + "]";
+            + ", putQuota=" + putQuota + ", httpTimeout=" + httpTimeout + ", lambdaTimeout=" + lambdaTimeout + "]";
     }
 }

@@ -34,7 +34,8 @@ final class DeliverySettingsReader {
 
     static DeliverySettings read(SettingValues v) throws ConfigException {
         return new DeliverySettings(s3(v), lambdaUrls(v), searchEndpoints(v),
-            (int) v.number(DELIVERY_ACTIVE_PARTITIONS_LIMIT, 1, MAX_ACTIVE_PARTITIONS), putQuota(v));
+            (int) v.number(DELIVERY_ACTIVE_PARTITIONS_LIMIT, 1, MAX_ACTIVE_PARTITIONS), putQuota(v),
+            v.millis(DELIVERY_HTTP_TIMEOUT_MILLIS, 1), v.millis(DELIVERY_LAMBDA_TIMEOUT_MILLIS, 1));
     }
 
     private static PutQuota putQuota(SettingValues v) throws ConfigException {

@@ -86,7 +86,11 @@ public enum Setting {
     DELIVERY_PUT_RECORDS_PER_SECOND("delivery-put-records-per-second", "500000", "N",
         "with enforce-limits: records per second per delivery stream (Direct PUT)"),
     DELIVERY_PUT_BYTES_PER_SECOND("delivery-put-bytes-per-second", "5242880", "BYTES",
-        "with enforce-limits: payload bytes per second per delivery stream (Direct PUT; at least 1024000)");
+        "with enforce-limits: payload bytes per second per delivery stream (Direct PUT; at least 1024000)"),
+    DELIVERY_HTTP_TIMEOUT_MILLIS("delivery-http-timeout-millis", "180000", "MS",
+        "how long an HTTP endpoint destination may take to answer a request (the service's 3 minutes)"),
+    DELIVERY_LAMBDA_TIMEOUT_MILLIS("delivery-lambda-timeout-millis", "300000", "MS",
+        "how long a Lambda processor's function may take to answer an invocation (Lambda's 5 minutes)");
 
     private final String key;
     private final String defaultValue;

@@ -6,6 +6,7 @@ import dev.freshet.delivery.catalog.PutQuota;
 import dev.freshet.delivery.store.S3StoreSettings;
 import dev.freshet.web.server.config.ConfigException.Reason;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,17 @@ class DeliverySettingsTest {
         assertThat(delivery.searchEndpoints()).isEmpty();
         assertThat(delivery.activePartitionsLimit()).isEqualTo(500);
         assertThat(delivery.putQuota()).isEqualTo(new PutQuota(2_000, 500_000, 5 * 1024 * 1024));
+        assertThat(delivery.httpTimeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(delivery.lambdaTimeout()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void httpEndpointAndLambdaTimeoutsAreSettings() throws ConfigException {
+        DeliverySettings delivery = parse(Map.of("FRESHET_DELIVERY_LAMBDA_TIMEOUT_MILLIS", "1500"),
+            "--delivery-http-timeout-millis", "2000").delivery();
+
+        assertThat(delivery.httpTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(delivery.lambdaTimeout()).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test
@@ -54,7 +66,8 @@ class DeliverySettingsTest {
     @ParameterizedTest
     @CsvSource({"delivery-active-partitions-limit, 0", "delivery-active-partitions-limit, 5001",
         "delivery-put-requests-per-second, 0", "delivery-put-records-per-second, many",
-        "delivery-put-bytes-per-second, 1023999"})
+        "delivery-put-bytes-per-second, 1023999", "delivery-http-timeout-millis, 0",
+        "delivery-lambda-timeout-millis, soon"})
     void outOfRangeLimitsStopStartup(String key, String value) {
         assertThat(failure("--" + key, value).reason()).isEqualTo(Reason.INVALID_VALUE);
     }
