@@ -7,6 +7,7 @@ import dev.freshet.delivery.destination.http.HttpEndpointDestination;
 import dev.freshet.delivery.destination.http.HttpEndpointMetrics;
 import dev.freshet.delivery.destination.opensearch.SearchDestination;
 import dev.freshet.delivery.destination.redshift.RedshiftDestination;
+import dev.freshet.delivery.s3.ObjectPutter;
 import dev.freshet.delivery.s3.S3Destinations;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public final class StandardDestinations {
         registry.register(DestinationKind.HTTP_ENDPOINT, (spec, context) ->
             HttpEndpointDestination.from(spec, httpMetrics(context.metrics()), httpRequestTimeout));
         registry.register(DestinationKind.REDSHIFT, (spec, context) ->
-            RedshiftDestination.from(spec, context.objectStore(), context.metrics()));
+            RedshiftDestination.from(spec,
+                new ObjectPutter(context.objectStore(), context.retry(), context.health()), context.metrics()));
         registry.register(DestinationKind.ELASTICSEARCH, (spec, context) ->
             SearchDestination.from(spec, domainEndpoints, context.metrics()));
         registry.register(DestinationKind.AMAZON_OPENSEARCH_SERVICE, (spec, context) ->

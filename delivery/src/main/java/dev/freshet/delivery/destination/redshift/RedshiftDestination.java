@@ -10,8 +10,7 @@ import dev.freshet.delivery.destination.FailedRecord;
 import dev.freshet.delivery.destination.FailureEnvelope;
 import dev.freshet.delivery.destination.Destination;
 import dev.freshet.delivery.destination.RetryClock;
-import dev.freshet.delivery.store.ObjectStore;
-import dev.freshet.delivery.store.ObjectStoreException;
+import dev.freshet.delivery.s3.ObjectPutter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,13 +59,13 @@ public final class RedshiftDestination implements Destination {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final RedshiftSettings settings;
-    private final ObjectStore store;
+    private final ObjectPutter staging;
     private final DestinationMetrics metrics;
     private final Clock clock;
 
-    RedshiftDestination(RedshiftSettings settings, ObjectStore store, DestinationMetrics metrics, Clock clock) {
+    RedshiftDestination(RedshiftSettings settings, ObjectPutter staging, DestinationMetrics metrics, Clock clock) {
         this.settings = settings;
-        this.store = store;
+        this.staging = staging;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -74,14 +73,15 @@ public final class RedshiftDestination implements Destination {
     /**
      * The destination for a stream whose kind is REDSHIFT.
      *
-     * @param store where the S3Configuration bucket lives (intermediate objects, error manifests)
+     * @param staging stores into the S3Configuration bucket (intermediate objects, error manifests),
+     *     retrying until stored as S3 destinations do
      * @throws dev.freshet.delivery.DeliveryException INVALID_ARGUMENT for a configuration that cannot run here
      */
-    public static RedshiftDestination from(DeliveryStreamSpec spec, ObjectStore store, DestinationMetrics metrics) {
+    public static RedshiftDestination from(DeliveryStreamSpec spec, ObjectPutter staging, DestinationMetrics metrics) {
         if (spec.destinationKind() != DestinationKind.REDSHIFT) {
             throw new IllegalArgumentException("not a Redshift stream: " + spec.destinationKind());
         }
-        return new RedshiftDestination(RedshiftSettings.parse(spec.destinationConfiguration()), store, metrics,
+        return new RedshiftDestination(RedshiftSettings.parse(spec.destinationConfiguration()), staging, metrics,
             Clock.systemUTC());
     }
 
@@ -97,7 +97,7 @@ public final class RedshiftDestination implements Destination {
         }
         StagedObjectKey key = StagedObjectKey.of(settings.prefix(), batch.stream(), batch.oldestArrivalMillis());
         byte[] staged = stage(batch.records());
-        putUntilStored(key.objectKey(), staged);
+        staging.put(settings.bucket(), key.objectKey(), staged);
         RetryClock retry = new RetryClock(clock, settings.retry(), FIRST_BACKOFF, MAX_BACKOFF);
         RedshiftErrors.Failure failure;
         do {
@@ -111,7 +111,7 @@ public final class RedshiftDestination implements Destination {
             LOG.warn("COPY of s3://{}/{} into {} failed (attempt {}): {} {}", settings.bucket(), key.objectKey(),
                 settings.table(), retry.attempts(), failure.code(), failure.message());
         } while (retry.awaitRetry());
-        putUntilStored(key.errorManifestKey(), manifest(key.objectKey()));
+        staging.put(settings.bucket(), key.errorManifestKey(), manifest(key.objectKey()));
         return new DeliveryResult(failed(batch.records(), retry, failure));
     }
 
@@ -171,21 +171,6 @@ public final class RedshiftDestination implements Destination {
         String url = "s3://" + settings.bucket() + "/" + objectKey;
         return ("{\"entries\":[{\"url\":\"" + url.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"mandatory\":true}]}")
             .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void putUntilStored(String key, byte[] content) throws InterruptedException {
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
-            try {
-                store.put(settings.bucket(), key, content);
-                return;
-            } catch (ObjectStoreException e) {
-                LOG.warn("storing s3://{}/{} failed, retrying in {}: {} {}", settings.bucket(), key, backoff, e.errorCode(),
-                    e.getMessage());
-            }
-            Thread.sleep(backoff.toMillis());
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        }
     }
 
     private List<FailedRecord> failed(List<DeliveryRecord> records, RetryClock retry, RedshiftErrors.Failure failure) {

@@ -1,5 +1,9 @@
 package dev.freshet.delivery.destination.redshift;
 
+import dev.freshet.delivery.destination.RetryPolicy;
+import dev.freshet.delivery.destination.StreamHealth;
+import dev.freshet.delivery.s3.ObjectPutter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -166,7 +170,8 @@ class RedshiftDestinationTest {
         }
         config.putObject("RetryOptions").put("DurationInSeconds", retrySeconds);
         DeliveryStreamSpec spec = new DeliveryStreamSpec(stream(), new DeliverySource.DirectPut(), DestinationKind.REDSHIFT, config);
-        return RedshiftDestination.from(spec, store, (name, amount) -> metrics.merge(name, amount, Long::sum));
+        return RedshiftDestination.from(spec, new ObjectPutter(store, RetryPolicy.DEFAULT, StreamHealth.NONE),
+            (name, amount) -> metrics.merge(name, amount, Long::sum));
     }
 
     private static DeliveryStreamRef stream() {
