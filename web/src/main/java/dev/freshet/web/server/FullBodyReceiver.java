@@ -1,61 +1,139 @@
 package dev.freshet.web.server;
 
 import io.undertow.io.Receiver;
+import io.undertow.server.Connectors;
 import io.undertow.server.HttpServerExchange;
-
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.Consumer;
+import org.xnio.ChannelListener;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
- * Reads a whole request body into one array with bulk copies, for handlers that need all of it
- * before they start. Undertow's own {@code Receiver.receiveFullBytes} appends every byte to a
- * {@code ByteArrayOutputStream} one at a time ({@code AsyncReceiverImpl}, 2.3.x), which took about
- * two thirds of the server's CPU under PutRecords load (docs/BENCHMARKS.md). This goes through
- * {@code receivePartialBytes}, whose chunks arrive as arrays, into an array sized from
- * {@code Content-Length} when the request has one. Limits and read errors behave as with
- * {@code receiveFullBytes}: the {@link Receiver.ErrorCallback} gets them.
+ * Reads a whole request body into one array, for handlers that need all of it before they start.
+ * The bytes go from the request channel straight into an array sized from {@code Content-Length}.
+ * Undertow's {@code Receiver} costs more at PutRecords rates: {@code receiveFullBytes} appends
+ * every byte to a {@code ByteArrayOutputStream} one at a time ({@code AsyncReceiverImpl}, 2.3.x),
+ * which took about two thirds of the server's CPU (docs/BENCHMARKS.md), and
+ * {@code receivePartialBytes} copies each 16 KB pooled buffer into a fresh array first. Limits and
+ * read errors reach the {@link Receiver.ErrorCallback} as with the {@code Receiver}: the channel
+ * throws {@code RequestTooBigException} past the exchange's max entity size.
  *
  * <pre>{@code FullBodyReceiver.receive(exchange, (ex, body) -> ..., RequestBodyErrors.CALLBACK);}</pre>
  *
- * <p>Not thread-safe: one instance per exchange, fed by Undertow one chunk at a time.
+ * <p>Not thread-safe: one instance per exchange, driven by the exchange's I/O thread.
  */
-public final class FullBodyReceiver implements Receiver.PartialBytesCallback {
+public final class FullBodyReceiver implements ChannelListener<StreamSourceChannel> {
 
     /** Start size when the length is unknown (chunked, or HTTP/2 without content-length). */
     private static final int UNKNOWN_LENGTH_START = 8 * 1024;
     /** A declared length reserves at most this much up front; a longer body grows the array. */
     private static final int MAX_PRESIZE = 16 * 1024 * 1024;
+    /**
+     * Most bytes asked of the channel per read. A read into a heap array goes through a
+     * per-thread temporary direct buffer of the asked size that the JDK keeps cached, so this
+     * bounds that cache per I/O thread; the socket rarely holds more anyway.
+     */
+    private static final int MAX_READ = 256 * 1024;
+    private static final byte[] EMPTY = new byte[0];
 
+    private final HttpServerExchange exchange;
     private final Receiver.FullBytesCallback done;
+    private final Receiver.ErrorCallback errors;
+    private final long declared;
     private byte[] body;
     private int size;
+    private boolean finished;
 
-    private FullBodyReceiver(int capacity, Receiver.FullBytesCallback done) {
-        this.body = new byte[capacity];
+    private FullBodyReceiver(HttpServerExchange exchange, long declared, Receiver.FullBytesCallback done,
+                             Receiver.ErrorCallback errors) {
+        this.exchange = exchange;
+        this.declared = declared;
+        this.body = new byte[declared < 0 ? UNKNOWN_LENGTH_START : (int) Math.min(declared, MAX_PRESIZE)];
         this.done = done;
+        this.errors = errors;
     }
 
-    /** Reads the exchange's body, then calls {@code done} with all of it (on an I/O thread). */
+    /**
+     * Reads the exchange's body, then calls {@code done} with all of it on the exchange's I/O
+     * thread: at once if the body is already there, otherwise as Undertow's root handler.
+     */
     public static void receive(HttpServerExchange exchange, Receiver.FullBytesCallback done,
                                Receiver.ErrorCallback errors) {
+        if (exchange.isRequestComplete()) {
+            done.handle(exchange, EMPTY);
+            return;
+        }
         long declared = exchange.getRequestContentLength();
-        int capacity = declared < 0 ? UNKNOWN_LENGTH_START : (int) Math.min(declared, MAX_PRESIZE);
-        exchange.getRequestReceiver().receivePartialBytes(new FullBodyReceiver(capacity, done), errors);
+        if (declared > Integer.MAX_VALUE) {
+            errors.error(exchange, new Receiver.RequestToLargeException());
+            return;
+        }
+        StreamSourceChannel channel = exchange.getRequestChannel();
+        if (channel == null) {
+            throw new IllegalStateException("the request body was already being read");
+        }
+        FullBodyReceiver receiver = new FullBodyReceiver(exchange, declared, done, errors);
+        if (!receiver.readAvailable(channel, false)) {
+            channel.getReadSetter().set(receiver);
+            channel.resumeReads();
+        }
     }
 
     @Override
-    public void handle(HttpServerExchange exchange, byte[] chunk, boolean last) {
-        append(chunk);
-        if (last) {
-            done.handle(exchange, size == body.length ? body : Arrays.copyOf(body, size));
+    public void handleEvent(StreamSourceChannel channel) {
+        if (!finished) {
+            readAvailable(channel, true);
         }
     }
 
-    private void append(byte[] chunk) {
-        if (chunk.length > body.length - size) {
-            body = Arrays.copyOf(body, (int) Math.min(Integer.MAX_VALUE - 8,
-                Math.max((long) size + chunk.length, body.length * 2L)));
+    /** Reads what the channel has; true once the body is complete or failed (callback made). */
+    private boolean readAvailable(StreamSourceChannel channel, boolean fromListener) {
+        try {
+            while (true) {
+                int read;
+                if (size < body.length) {
+                    read = channel.read(ByteBuffer.wrap(body, size, Math.min(body.length - size, MAX_READ)));
+                } else if (size != declared || (read = channel.read(ByteBuffer.allocate(0))) == 0) {
+                    grow();
+                    continue;
+                }
+                if (read == -1) {
+                    finished = true;
+                    byte[] whole = size == body.length ? body : Arrays.copyOf(body, size);
+                    complete(fromListener, ex -> done.handle(ex, whole));
+                    return true;
+                }
+                if (read == 0) {
+                    return false;
+                }
+                size += read;
+            }
+        } catch (IOException failure) {
+            finished = true;
+            complete(fromListener, ex -> errors.error(ex, failure));
+            return true;
         }
-        System.arraycopy(chunk, 0, body, size, chunk.length);
-        size += chunk.length;
+    }
+
+    /**
+     * Only for bodies of unknown length or longer than {@link #MAX_PRESIZE}: once a declared
+     * length is all read, a read with no space answers -1 (HTTP/1.1's fixed-length channel).
+     */
+    private void grow() {
+        body = Arrays.copyOf(body, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(body.length + 1L, body.length * 2L)));
+    }
+
+    /**
+     * From the read listener the callback runs as Undertow's root handler, so that a dispatch it
+     * makes is handed over when it returns, as for any handler.
+     */
+    private void complete(boolean fromListener, Consumer<HttpServerExchange> callback) {
+        if (fromListener) {
+            Connectors.executeRootHandler(callback::accept, exchange);
+        } else {
+            callback.accept(exchange);
+        }
     }
 }

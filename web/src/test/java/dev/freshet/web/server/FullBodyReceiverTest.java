@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -49,6 +52,56 @@ class FullBodyReceiverTest {
         byte[] body = random(3 * 1024 * 1024 + 1);
 
         assertThat(send(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))).isEqualTo(digestOf(body));
+    }
+
+    @Test
+    void bodyWrittenInPiecesThenAnotherRequestOnTheSameConnection() throws Exception {
+        byte[] first = random(300 * 1024 + 3);
+        byte[] second = random(17);
+        try (RawHttp connection = new RawHttp(server.httpAddress())) {
+            byte[] head = ("POST / HTTP/1.1\r\nHost: test\r\nX-Amz-Target: " + DIGEST + ".Put\r\n"
+                + "Content-Length: " + first.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            connection.write(head);
+            connection.write(Arrays.copyOfRange(first, 0, 1000));
+            connection.write(Arrays.copyOfRange(first, 1000, 200_000));
+
+            assertThat(connection.send(Arrays.copyOfRange(first, 200_000, first.length)).body())
+                .isEqualTo(digestOf(first));
+            byte[] next = ("POST / HTTP/1.1\r\nHost: test\r\nX-Amz-Target: " + DIGEST + ".Put\r\n"
+                + "Content-Length: " + second.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            connection.write(next);
+            assertThat(connection.send(second).body()).isEqualTo(digestOf(second));
+        }
+    }
+
+    @Test
+    void bodyOverHttp2() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> upgraded = http2.send(HttpRequest.newBuilder(TestServers.at(server, "/health")).build(),
+            BodyHandlers.ofString());
+        byte[] body = random(1024 * 1024 + 5);
+
+        HttpResponse<String> response = http2.send(call(server, DIGEST + ".Put")
+            .POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
+
+        assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.body()).isEqualTo(digestOf(body));
+    }
+
+    @Test
+    void bodyOverTheServersLimitIsRefused() throws Exception {
+        FreshetServer small = TestServers.start(Map.of(DIGEST, digest()), "--max-request-bytes", "1000");
+        try {
+            HttpResponse<String> response = client.send(call(small, DIGEST + ".Put")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(random(5000)))).build(),
+                BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("SerializationException");
+        } finally {
+            small.stop(Duration.ZERO);
+        }
     }
 
     @Test

@@ -33,10 +33,15 @@ final class RawHttp implements Closeable {
         return send(("GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Writes bytes without waiting for an answer, e.g. the first part of a request. */
+    void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** Writes the raw request bytes and reads one response with a Content-Length body. */
     Response send(byte[] request) throws IOException {
-        out.write(request);
-        out.flush();
+        write(request);
         int status = Integer.parseInt(readLine().split(" ")[1]);
         Map<String, String> headers = new TreeMap<>();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
