@@ -33,7 +33,9 @@ def cell(r, *fields, fmt="{:.1f}"):
 def cpu(r):
     if r is None or "serverCpuSec" not in r:
         return "n/a"
-    return f"{r['serverCpuSec']:.1f} / {r['generatorCpuSec']:.1f} (of {os.cpu_count() * r['generatorWallSec']:.0f} s on {os.cpu_count()} cores)"
+    system = f" ({r['serverSystemCpuSec']:.1f} kernel)" if "serverSystemCpuSec" in r else ""
+    return (f"{r['serverCpuSec']:.1f}{system} / {r['generatorCpuSec']:.1f}"
+            f" (of {os.cpu_count() * r['generatorWallSec']:.0f} s on {os.cpu_count()} cores)")
 
 
 def main():
@@ -42,7 +44,7 @@ def main():
     kinesalite = [runs[(l, "put")]["mbPerSec"] for l in labels if l.startswith("kinesalite") and (l, "put") in runs]
     best_k = max(kinesalite) if kinesalite else None
     print("| server, encoding | PutRecords MB/s | records/s | ×kinesalite | errors | GetRecords p50 / p99 ms"
-          " | SubscribeToShard p50 / p99 ms | CPU s during put: server / generator |")
+          " | SubscribeToShard p50 / p99 ms | CPU s during put: server (kernel) / generator |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label in labels:
         put, poll, sub = runs.get((label, "put")), runs.get((label, "get-tail")), runs.get((label, "subscribe"))
