@@ -92,13 +92,7 @@ public final class FullBodyReceiver implements ChannelListener<StreamSourceChann
     private boolean readAvailable(StreamSourceChannel channel, boolean fromListener) {
         try {
             while (true) {
-                int read;
-                if (size < body.length) {
-                    read = channel.read(ByteBuffer.wrap(body, size, Math.min(body.length - size, MAX_READ)));
-                } else if (size != declared || (read = channel.read(ByteBuffer.allocate(0))) == 0) {
-                    grow();
-                    continue;
-                }
+                int read = size < body.length ? channel.read(freeSpace()) : readWhenFull(channel);
                 if (read == -1) {
                     finished = true;
                     byte[] whole = size == body.length ? body : Arrays.copyOf(body, size);
@@ -117,12 +111,24 @@ public final class FullBodyReceiver implements ChannelListener<StreamSourceChann
         }
     }
 
+    private ByteBuffer freeSpace() {
+        return ByteBuffer.wrap(body, size, Math.min(body.length - size, MAX_READ));
+    }
+
     /**
-     * Only for bodies of unknown length or longer than {@link #MAX_PRESIZE}: once a declared
-     * length is all read, a read with no space answers -1 (HTTP/1.1's fixed-length channel).
+     * With the array full: once a declared length is all read, a read with no space answers -1
+     * (HTTP/1.1's fixed-length channel), so the array grows only for bodies of unknown length,
+     * longer than {@link #MAX_PRESIZE}, or whose channel cannot tell the end without space.
      */
-    private void grow() {
+    private int readWhenFull(StreamSourceChannel channel) throws IOException {
+        if (size == declared) {
+            int end = channel.read(ByteBuffer.allocate(0));
+            if (end != 0) {
+                return end;
+            }
+        }
         body = Arrays.copyOf(body, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(body.length + 1L, body.length * 2L)));
+        return channel.read(freeSpace());
     }
 
     /**
